@@ -1,0 +1,22 @@
+import { getLocale } from "next-intl/server";
+import { clientIp } from "@/lib/auth/request";
+import { enforce, limits } from "@/lib/auth/rate-limit";
+import { startSession } from "@/lib/auth/sign-in";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http";
+import { createAccount } from "@/lib/services/accounts";
+import { acceptInvitation, invitationStatusMessage, previewInvitation } from "@/lib/services/invitations";
+import { invitationSignUpSchema } from "@/lib/validation/invitation-sign-up";
+import { tokenParams } from "@/lib/validation/members";
+
+/** A new person creates their account on the way in: account, membership and session in one step. */
+export const POST = route({ access: "public", params: tokenParams, body: invitationSignUpSchema }, async ({ req, params, body }) => {
+  await enforce([`invitation:ip:${clientIp(req)}`, limits.invitationPerIp], [`sign-up:ip:${clientIp(req)}`, limits.signUpPerIp]);
+  const invitation = await previewInvitation(params.token);
+  if (!invitation) throw new AppError("not_found", "errors.invitationInvalid");
+  if (invitation.status !== "valid") throw new AppError("gone", invitationStatusMessage[invitation.status]);
+  const user = await createAccount({ name: body.name, email: invitation.email, password: body.password }, await getLocale());
+  const { orgSlug } = await acceptInvitation(params.token, user);
+  await startSession(user);
+  return { redirectTo: `/${orgSlug}` };
+});

@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useApiForm } from "@/components/forms/use-api-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { api } from "@/lib/api-client";
+
+interface Option {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  orgSlug: string;
+  trigger: ReactNode;
+  teams: Array<Option & { depth: number }>;
+  members: Option[];
+  /** Editing this team; creating when absent. */
+  team?: { id: string; name: string; description: string; parentTeamId: string | null; leadUserId: string | null };
+  /** Team ids that cannot be the parent (the team itself and its sub-teams). */
+  excludedParents?: string[];
+}
+
+export function TeamFormDialog({ orgSlug, trigger, teams, members, team, excludedParents = [] }: Props) {
+  const t = useTranslations("teams");
+  const tCommon = useTranslations("common");
+  const router = useRouter();
+  const notify = useToast();
+  const [open, setOpen] = useState(false);
+  const form = useApiForm({
+    submit: (values) =>
+      team
+        ? api(`/api/orgs/${orgSlug}/teams/${team.id}`, { method: "PATCH", body: values })
+        : api<{ team: { id: string } }>(`/api/orgs/${orgSlug}/teams`, { body: values }),
+    onSuccess: () => {
+      notify({ title: team ? t("updated") : t("created") });
+      setOpen(false);
+      router.refresh();
+    },
+  });
+  const errors = form.fieldErrors;
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent title={team ? t("editTitle") : t("newTitle")} description={t("formDescription")} closeLabel={tCommon("close")}>
+        <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+          <FormAlert message={form.formError} />
+          <Field id="team-name" label={t("name")} error={errors.name}>
+            <Input id="team-name" name="name" defaultValue={team?.name} required autoFocus aria-invalid={!!errors.name || undefined} aria-describedby={describedBy("team-name", { error: errors.name })} />
+          </Field>
+          <Field id="team-description" label={t("descriptionLabel")} hint={t("descriptionHint")} error={errors.description}>
+            <Textarea id="team-description" name="description" defaultValue={team?.description} rows={2} aria-describedby={describedBy("team-description", { hint: true, error: errors.description })} />
+          </Field>
+          <Field id="team-parent" label={t("parent")} hint={t("parentHint")} error={errors.parentTeamId}>
+            <Select id="team-parent" name="parentTeamId" defaultValue={team?.parentTeamId ?? ""} aria-invalid={!!errors.parentTeamId || undefined} aria-describedby={describedBy("team-parent", { hint: true, error: errors.parentTeamId })}>
+              <option value="">{t("noParent")}</option>
+              {teams
+                .filter((option) => !excludedParents.includes(option.id))
+                .map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {`${"\u2003".repeat(option.depth)}${option.name}`}
+                  </option>
+                ))}
+            </Select>
+          </Field>
+          <Field id="team-lead" label={t("lead")} hint={t("leadHint")} error={errors.leadUserId}>
+            <Select id="team-lead" name="leadUserId" defaultValue={team?.leadUserId ?? ""} aria-describedby={describedBy("team-lead", { hint: true, error: errors.leadUserId })}>
+              <option value="">{t("noLead")}</option>
+              {members.map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              {tCommon("cancel")}
+            </Button>
+            <Button type="submit" loading={form.pending}>
+              {team ? tCommon("save") : t("create")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** What both drivers have in common: everything the services use. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Driver = "pglite" | "postgres";
+
+interface Connection {
+  db: Database;
+  driver: Driver;
+  close: () => Promise<void>;
+}
+
+export interface ConnectionOptions {
+  /** postgres://… for a Postgres server; unset for the embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite's data folder, or memory:// for a throwaway database. */
+  pgliteDir?: string;
+  /** Pool size for a Postgres server. */
+  maxConnections?: number;
+}
+
+export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgliteDir: env.PGLITE_DIR || ".data/pglite",
+    maxConnections: env.DB_POOL_MAX ? Number(env.DB_POOL_MAX) : undefined,
+  };
+}
+
+export async function openConnection(options: ConnectionOptions): Promise<Connection> {
+  if (options.databaseUrl) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "retning" },
+    });
+    return { db: drizzle(client, { schema }), driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dir = options.pgliteDir ?? ".data/pglite";
+  const inMemory = dir.startsWith("memory://");
+  // PGlite does not create parent folders of its data directory.
+  const dataDir = inMemory ? dir : resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
+  if (!inMemory) mkdirSync(dirname(dataDir), { recursive: true });
+  const client = await PGlite.create(dataDir);
+  return { db: drizzle(client, { schema }), driver: "pglite", close: () => client.close() };
+}
+
+// One connection per process, kept on globalThis so that hot reload and Next's several module
+// graphs (pages, route handlers) share it: two PGlite instances on one folder would corrupt it.
+const holder = globalThis as typeof globalThis & { __retningDb?: Promise<Connection> };
+
+export function getConnection(): Promise<Connection> {
+  holder.__retningDb ??= openConnection(connectionOptionsFromEnv());
+  return holder.__retningDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getConnection()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const pending = holder.__retningDb;
+  holder.__retningDb = undefined;
+  if (pending) await (await pending).close();
+}
+
+/** `execute` answers per driver: postgres.js with an array of rows, PGlite with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] } | null)?.rows ?? []) as T[];
+}

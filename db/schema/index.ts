@@ -1,0 +1,37 @@
+export * from "./enums";
+export * from "./users";
+export * from "./organisations";
+export * from "./teams";
+export * from "./cycles";
+export * from "./okrs";
+export * from "./collaboration";
+
+import type { users, rateLimits } from "./users";
+import type { organisations, memberships, invitations } from "./organisations";
+import type { teams, teamMembers } from "./teams";
+import type { cycles } from "./cycles";
+import type { objectives, keyResults, checkIns, objectiveProgressHistory } from "./okrs";
+import type { comments, activity } from "./collaboration";
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type RateLimit = typeof rateLimits.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type Team = typeof teams.$inferSelect;
+export type NewTeam = typeof teams.$inferInsert;
+export type TeamMember = typeof teamMembers.$inferSelect;
+export type Cycle = typeof cycles.$inferSelect;
+export type NewCycle = typeof cycles.$inferInsert;
+export type Objective = typeof objectives.$inferSelect;
+export type NewObjective = typeof objectives.$inferInsert;
+export type KeyResult = typeof keyResults.$inferSelect;
+export type NewKeyResult = typeof keyResults.$inferInsert;
+export type CheckIn = typeof checkIns.$inferSelect;
+export type NewCheckIn = typeof checkIns.$inferInsert;
+export type ObjectiveProgressPoint = typeof objectiveProgressHistory.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type ActivityRow = typeof activity.$inferSelect;
+export type NewActivity = typeof activity.$inferInsert;

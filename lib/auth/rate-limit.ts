@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import { rateLimits } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { withoutTenant } from "@/lib/tenant-scope";
+
+export interface Limit {
+  /** Attempts allowed per window. */
+  points: number;
+  windowSeconds: number;
+}
+
+/** The limits of ASVS 6.3.1: enough for a person who mistypes, far too few for guessing. */
+export const limits = {
+  signInPerIp: { points: 30, windowSeconds: 15 * 60 },
+  signInPerAccount: { points: 10, windowSeconds: 15 * 60 },
+  signUpPerIp: { points: 10, windowSeconds: 60 * 60 },
+  invitationPerIp: { points: 30, windowSeconds: 15 * 60 },
+  passwordChangePerAccount: { points: 5, windowSeconds: 15 * 60 },
+} satisfies Record<string, Limit>;
+
+export interface LimitState {
+  allowed: boolean;
+  remaining: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts one attempt against `key` in a fixed window kept in Postgres, so every app instance
+ * shares the count. One statement: the upsert starts a new window when the old one has ended.
+ */
+export async function consume(key: string, limit: Limit): Promise<LimitState> {
+  const [row] = await withoutTenant((tx) =>
+    tx
+      .insert(rateLimits)
+      .values({ key, points: 1, resetAt: sql`now() + make_interval(secs => ${limit.windowSeconds})` })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          points: sql`case when ${rateLimits.resetAt} <= now() then 1 else ${rateLimits.points} + 1 end`,
+          resetAt: sql`case when ${rateLimits.resetAt} <= now() then now() + make_interval(secs => ${limit.windowSeconds}) else ${rateLimits.resetAt} end`,
+        },
+      })
+      .returning({
+        points: rateLimits.points,
+        retryAfter: sql<number>`greatest(1, ceil(extract(epoch from ${rateLimits.resetAt} - now())))::int`,
+      }),
+  );
+  const points = row?.points ?? 1;
+  return { allowed: points <= limit.points, remaining: Math.max(0, limit.points - points), retryAfterSeconds: row?.retryAfter ?? 1 };
+}
+
+/** Forgets a key's count, e.g. a person's failed sign-ins once they sign in. */
+export async function reset(key: string): Promise<void> {
+  await withoutTenant((tx) => tx.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`));
+}
+
+/** Consumes every key and refuses with 429 (and Retry-After) if any is over its limit. */
+export async function enforce(...checks: Array<[key: string, limit: Limit]>): Promise<void> {
+  let retryAfter = 0;
+  for (const [key, limit] of checks) {
+    const state = await consume(key, limit);
+    if (!state.allowed) retryAfter = Math.max(retryAfter, state.retryAfterSeconds);
+  }
+  if (retryAfter > 0) {
+    throw new AppError("rate_limited", "Too many attempts. Please wait a little and try again.", undefined, {
+      retryAfterSeconds: retryAfter,
+    });
+  }
+}

@@ -1,0 +1,157 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { type z } from "zod";
+import { getCurrentSession, type CurrentSession } from "@/lib/auth/session";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import type { SessionUser } from "@/lib/services/accounts";
+import { resolveTenant, type TenantContext } from "@/lib/tenant";
+import { toFieldErrors, type Translate } from "@/lib/validation/errors";
+
+type Access = "public" | "user" | "member";
+
+interface RouteOptions<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType, A extends Access> {
+  /** public: anyone; user: a signed-in person; member: a member of the organisation in params.org. */
+  access: A;
+  params?: P;
+  body?: B;
+  query?: Q;
+}
+
+interface HandlerInput<P, B, Q, A extends Access> {
+  req: NextRequest;
+  params: P;
+  body: B;
+  query: Q;
+  t: Translate;
+  session: A extends "public" ? CurrentSession | null : CurrentSession;
+  user: A extends "public" ? SessionUser | null : SessionUser;
+  ctx: A extends "member" ? TenantContext : undefined;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The one choke point of every route handler: same-origin check on writes, session, tenant and
+ * membership, zod parsing of params, query and body, and one error shape —
+ * `{ error: { code, message, fields } }` — with no stack traces.
+ */
+export function route<
+  A extends Access,
+  P extends z.ZodType = z.ZodType<Record<string, never>>,
+  B extends z.ZodType = z.ZodType<undefined>,
+  Q extends z.ZodType = z.ZodType<Record<string, never>>,
+>(
+  options: RouteOptions<P, B, Q, A>,
+  handler: (input: HandlerInput<z.infer<P>, z.infer<B>, z.infer<Q>, A>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+    const t = (await getTranslations()) as unknown as Translate;
+    try {
+      if (MUTATING.has(req.method)) assertSameOrigin(req);
+      const rawParams = context?.params ? await context.params : {};
+      const params = options.params
+        ? options.params.safeParse(rawParams)
+        : { success: true as const, data: rawParams as z.infer<P> };
+      // A malformed id in the path names nothing that exists.
+      if (!params.success) throw new AppError("not_found", "errors.not_found");
+
+      const session = options.access === "public" ? await getCurrentSession().catch(() => null) : await getCurrentSession();
+      if (options.access !== "public" && !session) throw new AppError("unauthorized", "errors.unauthorized");
+
+      let ctx: TenantContext | undefined;
+      if (options.access === "member") {
+        const slug = (params.data as { org?: unknown }).org;
+        ctx = session && typeof slug === "string" ? ((await resolveTenant(session.user.id, slug)) ?? undefined) : undefined;
+        if (!ctx) throw new AppError("not_found", "errors.not_found");
+      }
+
+      const query = parseQuery(req, options.query, t);
+      const body = await parseBody(req, options.body, t);
+      const result = await handler({
+        req,
+        params: params.data,
+        body,
+        query,
+        t,
+        session: session as HandlerInput<unknown, unknown, unknown, A>["session"],
+        user: (session?.user ?? null) as HandlerInput<unknown, unknown, unknown, A>["user"],
+        ctx: ctx as HandlerInput<unknown, unknown, unknown, A>["ctx"],
+      });
+      if (result instanceof Response) return result;
+      return json(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error, t);
+    }
+  };
+}
+
+export function json(data: unknown, init?: ResponseInit): NextResponse {
+  const response = NextResponse.json(data, init);
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+/** Browsers send Origin on every cross-site write; a foreign one is a forgery attempt (ASVS 3.5). */
+function assertSameOrigin(req: NextRequest) {
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  if (origin) {
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "errors.crossOrigin");
+  } else if (site && site !== "same-origin" && site !== "none") {
+    throw new AppError("forbidden", "errors.crossOrigin");
+  }
+}
+
+function parseQuery<Q extends z.ZodType>(req: NextRequest, schema: Q | undefined, t: Translate): z.infer<Q> {
+  if (!schema) return {} as z.infer<Q>;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(req.nextUrl.searchParams.keys())) {
+    const values = req.nextUrl.searchParams.getAll(key);
+    raw[key] = values.length > 1 ? values : (values[0] ?? "");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation_failed", "errors.validation", toFieldErrors(parsed.error, t));
+  return parsed.data;
+}
+
+async function parseBody<B extends z.ZodType>(req: NextRequest, schema: B | undefined, t: Translate): Promise<z.infer<B>> {
+  if (!schema) return undefined as z.infer<B>;
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError("bad_request", "errors.badJson");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation_failed", "errors.validation", toFieldErrors(parsed.error, t));
+  return parsed.data;
+}
+
+/** Messages and field errors that are i18n keys are said in the reader's language. */
+function translateKey(key: string, t: Translate): string {
+  return /^(errors|validation)\.[A-Za-z_]+$/.test(key) ? t(key) : key;
+}
+
+function errorResponse(error: unknown, t: Translate): Response {
+  if (error instanceof AppError) {
+    const fields: FieldErrors | undefined = error.fields
+      ? Object.fromEntries(Object.entries(error.fields).map(([field, messages]) => [field, messages.map((m) => translateKey(m, t))]))
+      : undefined;
+    const response = json(
+      { error: { code: error.code, message: translateKey(error.message, t), ...(fields ? { fields } : {}), ...(error.details ?? {}) } },
+      { status: error.status },
+    );
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === "number") response.headers.set("Retry-After", String(retryAfter));
+    return response;
+  }
+  // Next's own control flow (redirect(), notFound()) must pass through untouched.
+  if (error && typeof error === "object" && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) {
+    throw error;
+  }
+  console.error(error);
+  return json({ error: { code: "internal", message: t("errors.internal") } }, { status: 500 });
+}

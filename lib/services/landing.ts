@@ -1,0 +1,7 @@
+import { listMyOrganisations } from "./organisations";
+
+/** Where a person lands after signing in: their first organisation, or the page to create one. */
+export async function landingPathFor(userId: string): Promise<string> {
+  const [first] = await listMyOrganisations(userId);
+  return first ? `/${first.slug}` : "/account/organisations";
+}

@@ -1,0 +1,59 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import type { TenantContext } from "@/lib/tenant";
+
+interface Scope {
+  readonly orgId: string | null;
+  readonly userId: string | null;
+}
+
+const current = new AsyncLocalStorage<{ scope: Scope; tx: Tx }>();
+
+/**
+ * Runs `fn` in one transaction as the app's database role, with the tenant settings that the
+ * row-level security policies read. A query that forgets its `where org_id = …` still sees only
+ * this organisation's rows. Nested calls with the same scope join the outer transaction.
+ */
+async function inScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const outer = current.getStore();
+  if (outer) {
+    if (outer.scope.orgId === scope.orgId && outer.scope.userId === scope.userId) return fn(outer.tx);
+    throw new Error("A transaction for one tenant cannot open another tenant's transaction.");
+  }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.org_id', ${scope.orgId ?? ""}, true),
+                 set_config('app.user_id', ${scope.userId ?? ""}, true),
+                 set_config('role', 'retning_app', true)`,
+    );
+    return current.run({ scope, tx }, () => fn(tx));
+  });
+}
+
+/** Reads and writes inside one organisation, on behalf of one member. */
+export function withTenant<T>(ctx: Pick<TenantContext, "orgId" | "userId">, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!ctx.orgId || !ctx.userId) throw new Error("withTenant needs an organisation and a user.");
+  return inScope({ orgId: ctx.orgId, userId: ctx.userId }, fn);
+}
+
+/** Before an organisation is chosen: the person's own memberships and the organisations they belong to. */
+export function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!userId) throw new Error("withUser needs a user.");
+  return inScope({ orgId: null, userId }, fn);
+}
+
+/**
+ * Inside one organisation that the caller has proven a right to by other means (signing it up,
+ * holding an invitation's secret) before a membership exists.
+ */
+export function withOrganisation<T>(orgId: string, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!orgId) throw new Error("withOrganisation needs an organisation.");
+  return inScope({ orgId, userId }, fn);
+}
+
+/** No tenant at all: only global tables (users, rate limits) are visible. */
+export function withoutTenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inScope({ orgId: null, userId: null }, fn);
+}

@@ -1,0 +1,16 @@
+import { afterAll, beforeAll } from "vitest";
+import { closeDb, getConnection, getDb, type Database } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+
+/**
+ * Call at the top of every test file that touches the database. The server was migrated once by
+ * global-setup; an in-memory PGlite starts empty and is migrated here, once per file.
+ */
+export function setupTestDatabase(): () => Promise<Database> {
+  beforeAll(async () => {
+    const { db, driver } = await getConnection();
+    if (driver === "pglite") await migrateDatabase(db, driver);
+  });
+  afterAll(closeDb);
+  return getDb;
+}
