@@ -13,6 +13,8 @@ export default defineConfig([
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["tx", "db"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["tx", "db"] }],
       "@typescript-eslint/no-non-null-assertion": "error",
+      // `const { version: _version, ...patch } = input` names what is deliberately left out.
+      "@typescript-eslint/no-unused-vars": ["error", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-restricted-syntax": [
         "error",

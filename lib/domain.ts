@@ -17,3 +17,4 @@ export {
   type ObjectiveLevel,
   type RollupMode,
 } from "@/db/schema/enums";
+export { activityActions, type ActivityAction } from "@/db/schema/enums";

@@ -22,14 +22,34 @@ async function inScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> 
     throw new Error("A transaction for one tenant cannot open another tenant's transaction.");
   }
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('app.org_id', ${scope.orgId ?? ""}, true),
-                 set_config('app.user_id', ${scope.userId ?? ""}, true),
-                 set_config('role', 'retning_app', true)`,
-    );
-    return current.run({ scope, tx }, () => fn(tx));
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('app.org_id', ${scope.orgId ?? ""}, true),
+                     set_config('app.user_id', ${scope.userId ?? ""}, true),
+                     set_config('role', 'retning_app', true)`,
+        );
+        return current.run({ scope, tx }, () => fn(tx));
+      });
+    } catch (error) {
+      // Writes lock cycle → objective → key result and roll up upwards, but a few paths (deleting
+      // an objective unaligns the ones below it) cross that order. Postgres breaks such a deadlock
+      // by failing one transaction; it rolled back whole, so running it again is safe.
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 3;
+
+function isRetryable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === "40P01" || code === "40001") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** Reads and writes inside one organisation, on behalf of one member. */

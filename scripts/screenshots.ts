@@ -37,7 +37,8 @@ async function main() {
       await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 30_000 });
     }
     for (const path of paths) {
-      await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+      await page.goto(`${base}${path}`, { waitUntil: "load" });
+      await page.waitForTimeout(600);
       const name = path.replace(/^\//, "").replace(/[/?=&]+/g, "_") || "home";
       const suffix = colorScheme === "dark" ? ".dark" : "";
       await page.screenshot({ path: `${out}/${name}${suffix}.png`, fullPage: true });

@@ -10,6 +10,7 @@ export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
   const pathname = usePathname();
   const tabs = [
     { href: `/${orgSlug}/settings`, label: t("general") },
+    { href: `/${orgSlug}/settings/cycles`, label: t("cycles") },
     { href: `/${orgSlug}/settings/members`, label: t("members") },
   ];
   return (

@@ -202,3 +202,9 @@ describe("status", () => {
     expect(worstStatus([])).toBeNull();
   });
 });
+
+describe("final score rounding", () => {
+  it("rounds halfway values up, as decimals do (not as their binary doubles do)", () => {
+    expect([0.145, 0.285, 0.565, 0.575].map(finalScore)).toEqual([0.15, 0.29, 0.57, 0.58]);
+  });
+});

@@ -156,5 +156,6 @@ export const SUCCESS_SCORE = 0.7;
 
 /** The frozen score of a closed cycle, on the 0.0–1.0 scale OKR practice uses (two decimals). */
 export function finalScore(progress: number): number {
-  return Math.round(clamp01(progress) * 100) / 100;
+  // Decimal rounding, as Postgres' round(numeric, 2) does: 0.285 × 100 is 28.499… in floating point.
+  return Math.round(Number(`${clamp01(progress).toFixed(6)}e2`)) / 100;
 }

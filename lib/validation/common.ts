@@ -57,3 +57,17 @@ export function slugify(name: string): string {
   const candidate = base || "organisation";
   return RESERVED_SLUGS.has(candidate) ? `${candidate}-team` : candidate;
 }
+
+/** An optional id from a form: "" and null both mean "none". */
+export const nullableId = uuid.nullable().optional().or(z.literal("").transform(() => null));
+
+/** An exact decimal as text (numbers are accepted and converted): never a float on its way in. */
+export const decimal = z
+  .union([z.string(), z.number()], { error: "validation.decimal" })
+  .transform((value) => String(value).trim().replace(",", "."))
+  .pipe(z.string().regex(/^-?\d{1,15}(\.\d{1,6})?$/, { error: "validation.decimal" }));
+
+export const isoDate = z.iso.date({ error: "validation.date" });
+
+/** The version an edit was based on (optimistic concurrency). */
+export const version = z.coerce.number({ error: "validation.invalid" }).int().positive();

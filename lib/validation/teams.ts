@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { optionalText, text, uuid } from "./common";
+import { nullableId, optionalText, text, uuid } from "./common";
 import { orgParams } from "./members";
-
-const nullableId = uuid.nullable().optional().or(z.literal("").transform(() => null));
 
 export const teamSchema = z.object({
   name: text(1, 80),

@@ -1,0 +1,249 @@
+import { ChevronRight, Network, Pencil, Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ActivityText } from "@/components/activity/activity-text";
+import { CascadeDialog } from "@/components/objectives/cascade-dialog";
+import { KeyResultFormDialog } from "@/components/objectives/key-result-form-dialog";
+import { KeyResultList } from "@/components/objectives/key-result-list";
+import { ObjectiveFormDialog } from "@/components/objectives/objective-form-dialog";
+import { ObjectiveMenu } from "@/components/objectives/objective-menu";
+import { ObjectiveRowList } from "@/components/objectives/objective-row-list";
+import { CoachHints } from "@/components/okr/coach-hints";
+import { LevelBadge } from "@/components/okr/level-badge";
+import { ObjectiveProgress } from "@/components/okr/objective-progress";
+import { StatusBadge } from "@/components/okr/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { AppError } from "@/lib/errors";
+import { formatPercent, formatScore } from "@/lib/format";
+import { expectedProgress, SUCCESS_SCORE } from "@/lib/okr/progress";
+import { can } from "@/lib/permissions";
+import { coachForObjectives } from "@/lib/services/coach";
+import { listCycles } from "@/lib/services/cycles";
+import { getObjectiveDetail } from "@/lib/services/objective-detail";
+import { objectiveFormOptions } from "@/lib/services/objective-form";
+import { requireMember, type TenantContext } from "@/lib/tenant";
+import { uuid } from "@/lib/validation/common";
+
+type Params = Promise<{ org: string; objectiveId: string }>;
+
+async function load(ctx: TenantContext, objectiveId: string) {
+  if (!uuid.safeParse(objectiveId).success) notFound();
+  try {
+    return await getObjectiveDetail(ctx, objectiveId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { org, objectiveId } = await params;
+  const ctx = await requireMember(org);
+  return { title: (await load(ctx, objectiveId)).objective.title };
+}
+
+export default async function ObjectivePage({ params }: { params: Params }) {
+  const { org, objectiveId } = await params;
+  const ctx = await requireMember(org);
+  const detail = await load(ctx, objectiveId);
+  const { objective, cycle } = detail;
+  const canEdit = can(ctx, "objective.write", objective) && cycle.status !== "closed";
+  const [t, tRollup, format, locale, options, cycles, coach] = await Promise.all([
+    getTranslations("objectivePage"),
+    getTranslations("okr.rollup"),
+    getFormatter(),
+    getLocale(),
+    canEdit ? objectiveFormOptions(ctx, cycle.id) : Promise.resolve(null),
+    canEdit ? listCycles(ctx) : Promise.resolve([]),
+    coachForObjectives(ctx, [objective.id]),
+  ]);
+  const expected = cycle.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
+  const warnings = coach.get(objective.id) ?? [];
+  const me = { userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] };
+  const krOptions = detail.keyResults.map(({ id, title }) => ({ id, title }));
+
+  const cascadeTargets =
+    options && objective.level === "company"
+      ? options.teams.map((team) => ({
+          key: `team:${team.id}`,
+          label: team.name,
+          detail: team.leadUserId ? t("ownedBy", { name: options.members.find((m) => m.id === team.leadUserId)?.name ?? "" }) : t("noLead"),
+          already: detail.children.some((child) => child.level === "team" && child.teamId === team.id),
+        }))
+      : options && objective.level === "team"
+        ? options.members.map((member) => ({
+            key: `user:${member.id}`,
+            label: member.name,
+            detail: t("individualObjective"),
+            already: detail.children.some((child) => child.level === "individual" && child.ownerUserId === member.id),
+          }))
+        : [];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={t("chain")} className="flex flex-wrap items-center gap-1 text-xs text-subtle">
+        <Link href={`/${ctx.orgSlug}/okrs/tree?cycle=${cycle.id}&focus=${objective.id}`} className="inline-flex items-center gap-1 hover:text-fg hover:underline">
+          <Network className="size-3.5" aria-hidden />
+          {cycle.name}
+        </Link>
+        {detail.ancestors.map((ancestor) => (
+          <span key={ancestor.id} className="inline-flex min-w-0 items-center gap-1">
+            <ChevronRight className="size-3 shrink-0" aria-hidden />
+            <Link href={`/${ctx.orgSlug}/okrs/${ancestor.id}`} className="max-w-64 truncate hover:text-fg hover:underline">
+              {ancestor.title}
+            </Link>
+          </span>
+        ))}
+      </nav>
+
+      <header className="flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
+        <div className="flex min-w-0 flex-col gap-2">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <LevelBadge level={objective.level} label={objective.level === "team" ? objective.teamName : undefined} />
+            <span className="text-xs text-subtle">{t("owner", { name: objective.ownerName })}</span>
+            {objective.archived ? <Badge tone="outline">{t("archived")}</Badge> : null}
+            {cycle.status === "closed" ? <Badge tone="neutral">{t("closedCycle")}</Badge> : null}
+          </div>
+          <h1 className="text-2xl font-semibold tracking-tight text-balance text-fg">{objective.title}</h1>
+          {objective.description ? <p className="max-w-3xl text-sm whitespace-pre-line text-muted">{objective.description}</p> : null}
+          {detail.parentKeyResult ? (
+            <p className="text-xs text-subtle">{t("contributesTo", { title: detail.parentKeyResult.title })}</p>
+          ) : null}
+        </div>
+        {canEdit && options ? (
+          <div className="flex shrink-0 flex-wrap gap-2">
+            <ObjectiveFormDialog
+              orgSlug={ctx.orgSlug}
+              cycleId={cycle.id}
+              options={options}
+              me={me}
+              objective={{ ...objective }}
+              trigger={
+                <Button variant="secondary">
+                  <Pencil aria-hidden />
+                  {t("edit")}
+                </Button>
+              }
+            />
+            {objective.level !== "individual" ? (
+              <CascadeDialog orgSlug={ctx.orgSlug} objectiveId={objective.id} targets={cascadeTargets} keyResults={krOptions} kind={objective.level === "company" ? "teams" : "people"} />
+            ) : null}
+            <ObjectiveMenu orgSlug={ctx.orgSlug} objective={objective} cycles={cycles.map(({ id, name, status }) => ({ id, name, status }))} />
+          </div>
+        ) : null}
+      </header>
+
+      <Card>
+        <CardContent className="flex flex-col gap-4 pt-5">
+          <div className="flex flex-wrap items-end justify-between gap-4">
+            <div className="flex items-baseline gap-3">
+              <span className="text-3xl font-semibold tracking-tight text-fg tabular-nums">{formatPercent(objective.progress, locale)}</span>
+              <StatusBadge status={objective.status} />
+            </div>
+            <div className="text-right text-xs text-subtle">
+              <p>
+                {objective.rollupMode === "manual" && objective.manualProgressReason
+                  ? t("manual", { reason: objective.manualProgressReason })
+                  : tRollup(objective.rollupMode)}
+              </p>
+              {objective.score !== null ? (
+                <p className="mt-0.5 font-medium text-fg">
+                  {t("score", { score: formatScore(objective.score, locale) })} {objective.score >= SUCCESS_SCORE ? `· ${t("success")}` : ""}
+                </p>
+              ) : null}
+            </div>
+          </div>
+          <ObjectiveProgress title={objective.title} progress={objective.progress} expected={expected} status={objective.status} />
+          {expected !== undefined ? <p className="text-xs text-subtle">{t("expectedToday", { value: formatPercent(expected, locale) })}</p> : null}
+        </CardContent>
+      </Card>
+
+      {canEdit && warnings.length > 0 ? <CoachHints warnings={warnings} heading={2} /> : null}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="flex flex-col gap-6">
+          <Card>
+            <CardHeader>
+              <div>
+                <CardTitle>{t("keyResults", { count: detail.keyResults.length })}</CardTitle>
+                <CardDescription>{t("keyResultsHint")}</CardDescription>
+              </div>
+              {canEdit && options ? (
+                <KeyResultFormDialog
+                  orgSlug={ctx.orgSlug}
+                  objectiveId={objective.id}
+                  cycle={cycle}
+                  members={options.members}
+                  defaultOwnerId={objective.ownerUserId}
+                  trigger={
+                    <Button size="sm">
+                      <Plus aria-hidden />
+                      {t("addKeyResult")}
+                    </Button>
+                  }
+                />
+              ) : null}
+            </CardHeader>
+            <CardContent>
+              {detail.keyResults.length > 0 ? (
+                <KeyResultList
+                  orgSlug={ctx.orgSlug}
+                  objectiveId={objective.id}
+                  keyResults={detail.keyResults}
+                  cycle={cycle}
+                  members={options?.members ?? []}
+                  canEdit={canEdit}
+                  canCheckIn={(kr) => can(ctx, "checkIn.create", { keyResultOwnerId: kr.ownerUserId, objective })}
+                  expected={expected}
+                />
+              ) : (
+                <EmptyState title={t("noKeyResults")} description={canEdit ? t("noKeyResultsHint") : t("noKeyResultsReader")} />
+              )}
+            </CardContent>
+          </Card>
+
+          <Card>
+            <CardHeader>
+              <div>
+                <CardTitle>{t("alignedBelow", { count: detail.children.length })}</CardTitle>
+                <CardDescription>{t("alignedBelowHint")}</CardDescription>
+              </div>
+            </CardHeader>
+            <CardContent>
+              {detail.children.length > 0 ? (
+                <ObjectiveRowList orgSlug={ctx.orgSlug} objectives={detail.children} expected={expected} />
+              ) : (
+                <p className="text-sm text-subtle">{objective.level === "individual" ? t("nothingBelowIndividual") : t("nothingBelow")}</p>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("history")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ol className="flex flex-col gap-3">
+              {detail.history.map((entry) => (
+                <li key={entry.id} className="flex flex-col gap-0.5 border-l-2 border-border pl-3">
+                  <span className="text-sm text-fg">
+                    <ActivityText action={entry.action} actorName={entry.actorName} before={entry.before} after={entry.after} />
+                  </span>
+                  <time dateTime={entry.createdAt.toISOString()} className="text-xs text-subtle">
+                    {format.relativeTime(entry.createdAt)}
+                  </time>
+                </li>
+              ))}
+            </ol>
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

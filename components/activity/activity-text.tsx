@@ -1,0 +1,54 @@
+import { useLocale, useTranslations } from "next-intl";
+import type { ActivityAction } from "@/lib/domain";
+import { formatPercent } from "@/lib/format";
+
+interface Props {
+  action: ActivityAction;
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+const record = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+
+const fieldKeys = [
+  "title", "description", "level", "teamId", "ownerUserId", "parentObjectiveId", "parentKeyResultId", "rollupMode", "manualProgress",
+  "manualProgressReason", "unit", "currencyCode", "unitLabel", "direction", "startValue", "targetValue", "dueDate", "weight",
+] as const;
+type FieldKey = (typeof fieldKeys)[number];
+const isFieldKey = (field: string): field is FieldKey => (fieldKeys as readonly string[]).includes(field);
+
+/** Actions told by one plain sentence; the others above carry values. */
+const plainActions = [
+  "objective.created", "objective.moved", "objective.archived", "objective.restored", "objective.deleted", "objective.reflected",
+  "comment.created", "comment.updated", "comment.deleted", "team.created", "team.updated", "team.deleted", "team.member_added",
+  "team.member_removed", "cycle.created", "cycle.activated", "cycle.closed", "member.invited", "member.joined", "member.role_changed",
+  "member.removed", "member.left", "organisation.created", "organisation.updated",
+] as const satisfies readonly ActivityAction[];
+type PlainAction = (typeof plainActions)[number];
+const isPlain = (action: ActivityAction): action is PlainAction => (plainActions as readonly string[]).includes(action);
+
+/** One line of history in words: who did what, with the values that matter. */
+export function ActivityText({ action, actorName, before, after }: Props) {
+  const t = useTranslations("activity");
+  const locale = useLocale();
+  const who = actorName ?? t("someone");
+  const was = record(before);
+  const now = record(after);
+  switch (action) {
+    case "objective.updated":
+    case "key_result.updated": {
+      const fields = Object.keys(now).map((field) => (isFieldKey(field) ? t(`fields.${field}`) : field));
+      return <>{t(action === "objective.updated" ? "objectiveUpdated" : "keyResultUpdated", { who, fields: fields.join(", ") })}</>;
+    }
+    case "check_in.created": {
+      const progress = typeof now.progress === "number" || typeof now.progress === "string" ? formatPercent(Number(now.progress), locale) : "";
+      return <>{t("checkIn", { who, value: String(now.value ?? ""), progress, confidence: String(now.confidence ?? "") })}</>;
+    }
+    case "key_result.created":
+    case "key_result.deleted":
+      return <>{t(action === "key_result.created" ? "keyResultCreated" : "keyResultDeleted", { who, title: String(now.title ?? was.title ?? "") })}</>;
+    default:
+      return <>{isPlain(action) ? t(`actions.${action}`, { who }) : `${who} · ${action}`}</>;
+  }
+}

@@ -1,0 +1,200 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useApiForm } from "@/components/forms/use-api-form";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { api, ApiError } from "@/lib/api-client";
+import type { KeyResultDirection, KeyResultUnit } from "@/lib/domain";
+import { ConflictPanel } from "./conflict-panel";
+
+export interface EditableKeyResult {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  unit: KeyResultUnit;
+  currencyCode: string | null;
+  unitLabel: string | null;
+  direction: KeyResultDirection;
+  startValue: string;
+  targetValue: string;
+  ownerUserId: string;
+  dueDate: string;
+  weight: string;
+}
+
+interface Props {
+  orgSlug: string;
+  objectiveId: string;
+  cycle: { startDate: string; endDate: string };
+  members: Array<{ id: string; name: string }>;
+  defaultOwnerId: string;
+  trigger: ReactNode;
+  keyResult?: EditableKeyResult;
+}
+
+const directions: KeyResultDirection[] = ["increase", "decrease", "stay_above", "stay_below", "milestone"];
+
+export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defaultOwnerId, trigger, keyResult }: Props) {
+  const t = useTranslations("keyResultForm");
+  const tCommon = useTranslations("common");
+  const router = useRouter();
+  const notify = useToast();
+  const [open, setOpen] = useState(false);
+  const [direction, setDirection] = useState<KeyResultDirection>(keyResult?.direction ?? "increase");
+  const [unit, setUnit] = useState<KeyResultUnit>(keyResult?.unit ?? "number");
+  const [version, setVersion] = useState(keyResult?.version ?? 0);
+  const [lastTitle, setLastTitle] = useState("");
+  const form = useApiForm({
+    submit: (values) => {
+      setLastTitle(values.title ?? "");
+      const body = {
+        title: values.title,
+        description: values.description ?? "",
+        direction,
+        unit,
+        currencyCode: unit === "currency" ? values.currencyCode : null,
+        unitLabel: unit === "custom" ? values.unitLabel : null,
+        startValue: direction === "milestone" ? "0" : values.startValue,
+        targetValue: direction === "milestone" ? "1" : values.targetValue,
+        ownerUserId: values.ownerUserId,
+        dueDate: values.dueDate,
+        weight: values.weight,
+      };
+      return keyResult
+        ? api(`/api/orgs/${orgSlug}/key-results/${keyResult.id}`, { method: "PATCH", body: { ...body, version } })
+        : api(`/api/orgs/${orgSlug}/objectives/${objectiveId}/key-results`, { body });
+    },
+    onSuccess: () => {
+      setOpen(false);
+      notify({ title: keyResult ? t("saved") : t("created") });
+      router.refresh();
+    },
+  });
+  const errors = form.fieldErrors;
+  const conflict = form.error instanceof ApiError && form.error.status === 409 ? (form.error.details.current as EditableKeyResult | undefined) : undefined;
+  const threshold = direction === "stay_above" || direction === "stay_below";
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) form.reset();
+      }}
+    >
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent title={keyResult ? t("editTitle") : t("newTitle")} description={t("intro")} closeLabel={tCommon("close")} className="max-w-2xl">
+        <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+          {conflict ? (
+            <ConflictPanel
+              who={null}
+              fields={conflict.title !== lastTitle ? [{ label: t("title"), mine: lastTitle, theirs: conflict.title }] : []}
+              onReload={() => {
+                setOpen(false);
+                form.reset();
+                router.refresh();
+              }}
+              onKeepMine={() => {
+                setVersion(conflict.version);
+                form.reset();
+              }}
+            />
+          ) : (
+            <FormAlert message={form.formError} />
+          )}
+          <Field id="kr-title" label={t("title")} hint={t("titleHint")} error={errors.title}>
+            <Input id="kr-title" name="title" defaultValue={keyResult?.title} required autoFocus aria-invalid={!!errors.title || undefined} aria-describedby={describedBy("kr-title", { hint: true, error: errors.title })} />
+          </Field>
+
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-medium text-fg">{t("direction")}</legend>
+            <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {directions.map((option) => (
+                <label key={option} className="flex cursor-pointer flex-col gap-0.5 rounded-md border border-border-strong px-3 py-2 text-sm has-[:checked]:border-accent has-[:checked]:bg-accent-soft/50">
+                  <span className="flex items-center gap-2 font-medium text-fg">
+                    <input type="radio" name="direction-choice" value={option} checked={direction === option} onChange={() => setDirection(option)} />
+                    {t(`directions.${option}.label`)}
+                  </span>
+                  <span className="pl-5 text-xs text-subtle">{t(`directions.${option}.hint`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          {direction !== "milestone" ? (
+            <>
+              <div className="grid gap-4 sm:grid-cols-3">
+                <Field id="kr-unit" label={t("unit")}>
+                  <Select id="kr-unit" value={unit} onChange={(event) => setUnit(event.target.value as KeyResultUnit)}>
+                    {(["number", "percent", "currency", "custom"] as const).map((option) => (
+                      <option key={option} value={option}>
+                        {t(`units.${option}`)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                {unit === "currency" ? (
+                  <Field id="kr-currency" label={t("currencyCode")} error={errors.currencyCode}>
+                    <Input id="kr-currency" name="currencyCode" defaultValue={keyResult?.currencyCode ?? "NOK"} maxLength={3} autoCapitalize="characters" aria-invalid={!!errors.currencyCode || undefined} aria-describedby={describedBy("kr-currency", { error: errors.currencyCode })} />
+                  </Field>
+                ) : null}
+                {unit === "custom" ? (
+                  <Field id="kr-unit-label" label={t("unitLabel")} error={errors.unitLabel}>
+                    <Input id="kr-unit-label" name="unitLabel" defaultValue={keyResult?.unitLabel ?? ""} placeholder={t("unitLabelPlaceholder")} maxLength={24} aria-invalid={!!errors.unitLabel || undefined} aria-describedby={describedBy("kr-unit-label", { error: errors.unitLabel })} />
+                  </Field>
+                ) : null}
+              </div>
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field id="kr-start" label={threshold ? t("valueToday") : t("startValue")} error={errors.startValue}>
+                  <Input id="kr-start" name="startValue" inputMode="decimal" defaultValue={keyResult?.startValue ?? "0"} aria-invalid={!!errors.startValue || undefined} aria-describedby={describedBy("kr-start", { error: errors.startValue })} />
+                </Field>
+                <Field id="kr-target" label={threshold ? t("threshold") : t("targetValue")} error={errors.targetValue}>
+                  <Input id="kr-target" name="targetValue" inputMode="decimal" defaultValue={keyResult?.targetValue ?? ""} required aria-invalid={!!errors.targetValue || undefined} aria-describedby={describedBy("kr-target", { error: errors.targetValue })} />
+                </Field>
+              </div>
+            </>
+          ) : null}
+
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field id="kr-owner" label={t("owner")} error={errors.ownerUserId}>
+              <Select id="kr-owner" name="ownerUserId" defaultValue={keyResult?.ownerUserId ?? defaultOwnerId} aria-describedby={describedBy("kr-owner", { error: errors.ownerUserId })}>
+                {members.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="kr-due" label={t("dueDate")} error={errors.dueDate}>
+              <Input id="kr-due" name="dueDate" type="date" min={cycle.startDate} max={cycle.endDate} defaultValue={keyResult?.dueDate ?? cycle.endDate} aria-invalid={!!errors.dueDate || undefined} aria-describedby={describedBy("kr-due", { error: errors.dueDate })} />
+            </Field>
+            <Field id="kr-weight" label={t("weight")} hint={t("weightHint")} error={errors.weight}>
+              <Input id="kr-weight" name="weight" inputMode="decimal" defaultValue={keyResult?.weight ?? "1"} aria-invalid={!!errors.weight || undefined} aria-describedby={describedBy("kr-weight", { hint: true, error: errors.weight })} />
+            </Field>
+          </div>
+          <Field id="kr-description" label={t("description")} error={errors.description}>
+            <Textarea id="kr-description" name="description" defaultValue={keyResult?.description} rows={2} aria-describedby={describedBy("kr-description", { error: errors.description })} />
+          </Field>
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              {tCommon("cancel")}
+            </Button>
+            <Button type="submit" loading={form.pending}>
+              {keyResult ? tCommon("save") : t("create")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,186 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
+import { activity, cycles, keyResults, objectiveProgressHistory, objectives, users, type ActivityAction, type KeyResult } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { Status } from "@/lib/okr/progress";
+import type { TenantContext } from "@/lib/tenant";
+import { withTenant } from "@/lib/tenant-scope";
+import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
+import { keyResultStatusSql } from "./status-sql";
+import type { CycleSummary } from "./cycles";
+
+export interface KeyResultView {
+  id: string;
+  objectiveId: string;
+  title: string;
+  description: string;
+  unit: KeyResult["unit"];
+  currencyCode: string | null;
+  unitLabel: string | null;
+  direction: KeyResult["direction"];
+  startValue: string;
+  targetValue: string;
+  currentValue: string;
+  achievement: number;
+  progress: number;
+  weight: string;
+  position: number;
+  dueDate: string;
+  ownerUserId: string;
+  ownerName: string;
+  version: number;
+  lastCheckInAt: Date | null;
+  lastConfidence: KeyResult["lastConfidence"];
+  status: Status;
+}
+
+export interface HistoryEntry {
+  id: string;
+  action: ActivityAction;
+  actorName: string | null;
+  keyResultId: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+}
+
+export interface ObjectiveDetail {
+  objective: ObjectiveCard & {
+    description: string;
+    version: number;
+    manualProgress: number | null;
+    manualProgressReason: string | null;
+    reflection: string | null;
+    createdAt: Date;
+    updatedAt: Date;
+  };
+  cycle: CycleSummary;
+  keyResults: KeyResultView[];
+  /** From the company objective down to the direct parent. */
+  ancestors: ObjectiveCard[];
+  children: ObjectiveCard[];
+  /** The key result of the parent this objective contributes to, if it names one. */
+  parentKeyResult: { id: string; title: string } | null;
+  history: HistoryEntry[];
+  progressHistory: Array<{ day: string; progress: number }>;
+}
+
+export const HISTORY_LIMIT = 30;
+
+export const keyResultViewColumns = {
+  id: keyResults.id,
+  objectiveId: keyResults.objectiveId,
+  title: keyResults.title,
+  description: keyResults.description,
+  unit: keyResults.unit,
+  currencyCode: keyResults.currencyCode,
+  unitLabel: keyResults.unitLabel,
+  direction: keyResults.direction,
+  startValue: keyResults.startValue,
+  targetValue: keyResults.targetValue,
+  currentValue: keyResults.currentValue,
+  achievement: sql<number>`${keyResults.achievement}::float8`,
+  progress: sql<number>`${keyResults.progress}::float8`,
+  weight: keyResults.weight,
+  position: keyResults.position,
+  dueDate: keyResults.dueDate,
+  ownerUserId: keyResults.ownerUserId,
+  ownerName: users.name,
+  version: keyResults.version,
+  lastCheckInAt: keyResults.lastCheckInAt,
+  lastConfidence: keyResults.lastConfidence,
+  status: keyResultStatusSql(),
+};
+
+/** Everything the objective page shows, in a fixed number of queries. */
+export async function getObjectiveDetail(ctx: TenantContext, objectiveId: string): Promise<ObjectiveDetail> {
+  return withTenant(ctx, async (tx) => {
+    const [card] = await selectObjectiveCards(tx, ctx, eq(objectives.id, objectiveId));
+    if (!card) throw new AppError("not_found", "errors.not_found");
+    const [extra] = await tx
+      .select({
+        description: objectives.description,
+        version: objectives.version,
+        manualProgress: sql<number | null>`${objectives.manualProgress}::float8`,
+        manualProgressReason: objectives.manualProgressReason,
+        reflection: objectives.reflection,
+        createdAt: objectives.createdAt,
+        updatedAt: objectives.updatedAt,
+        cycle: { id: cycles.id, name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate, status: cycles.status },
+      })
+      .from(objectives)
+      .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
+      .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.id, objectiveId)));
+    if (!extra) throw new AppError("not_found", "errors.not_found");
+
+    const krs = await tx
+      .select(keyResultViewColumns)
+      .from(keyResults)
+      .innerJoin(users, eq(users.id, keyResults.ownerUserId))
+      .innerJoin(objectives, and(eq(objectives.orgId, keyResults.orgId), eq(objectives.id, keyResults.objectiveId)))
+      .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
+      .where(and(eq(keyResults.orgId, ctx.orgId), eq(keyResults.objectiveId, objectiveId)))
+      .orderBy(asc(keyResults.position), asc(keyResults.createdAt));
+
+    const chainIds = rowsOf<{ id: string; depth: number }>(
+      await tx.execute(sql`
+        with recursive up as (
+          select parent_objective_id as id, 1 as depth from ${objectives} where org_id = ${ctx.orgId} and id = ${objectiveId}
+          union all
+          select o.parent_objective_id, up.depth + 1 from ${objectives} o join up on o.id = up.id
+          where o.org_id = ${ctx.orgId} and up.depth < 64
+        )
+        select id, depth from up where id is not null`),
+    );
+    const ancestorCards = chainIds.length
+      ? await selectObjectiveCards(tx, ctx, sql`${objectives.id} in ${chainIds.map((row) => row.id)}`)
+      : [];
+    const depthOf = new Map(chainIds.map((row) => [row.id, row.depth]));
+    const ancestors = ancestorCards.sort((a, b) => (depthOf.get(b.id) ?? 0) - (depthOf.get(a.id) ?? 0));
+
+    const children = await selectObjectiveCards(tx, ctx, and(eq(objectives.parentObjectiveId, objectiveId), isNull(objectives.archivedAt))).orderBy(
+      levelOrder,
+      asc(objectives.title),
+    );
+    const parentKeyResult = card.parentKeyResultId
+      ? ((
+          await tx
+            .select({ id: keyResults.id, title: keyResults.title })
+            .from(keyResults)
+            .where(and(eq(keyResults.orgId, ctx.orgId), eq(keyResults.id, card.parentKeyResultId)))
+        )[0] ?? null)
+      : null;
+    const history = await tx
+      .select({
+        id: activity.id,
+        action: activity.action,
+        actorName: users.name,
+        keyResultId: activity.keyResultId,
+        before: activity.before,
+        after: activity.after,
+        createdAt: activity.createdAt,
+      })
+      .from(activity)
+      .leftJoin(users, eq(users.id, activity.actorUserId))
+      .where(and(eq(activity.orgId, ctx.orgId), eq(activity.objectiveId, objectiveId)))
+      .orderBy(desc(activity.createdAt), desc(activity.id))
+      .limit(HISTORY_LIMIT);
+    const progressHistory = await tx
+      .select({ day: objectiveProgressHistory.day, progress: sql<number>`${objectiveProgressHistory.progress}::float8` })
+      .from(objectiveProgressHistory)
+      .where(and(eq(objectiveProgressHistory.orgId, ctx.orgId), eq(objectiveProgressHistory.objectiveId, objectiveId)))
+      .orderBy(asc(objectiveProgressHistory.day));
+
+    const { cycle, ...rest } = extra;
+    return {
+      objective: { ...card, ...rest },
+      cycle,
+      keyResults: krs,
+      ancestors,
+      children,
+      parentKeyResult,
+      history,
+      progressHistory,
+    };
+  });
+}

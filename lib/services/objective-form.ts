@@ -1,0 +1,51 @@
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { keyResults, objectives, type ObjectiveLevel } from "@/db/schema";
+import type { TenantContext } from "@/lib/tenant";
+import { withTenant } from "@/lib/tenant-scope";
+import { memberOptions } from "./members";
+import { flattenTree, listTeams, teamTree } from "./teams";
+
+export interface ParentOption {
+  id: string;
+  title: string;
+  level: ObjectiveLevel;
+  teamId: string | null;
+  keyResults: Array<{ id: string; title: string }>;
+}
+
+export interface ObjectiveFormOptions {
+  members: Array<{ id: string; name: string }>;
+  teams: Array<{ id: string; name: string; depth: number; parentTeamId: string | null; leadUserId: string | null }>;
+  parents: ParentOption[];
+}
+
+/**
+ * What the objective and cascade forms offer: people, teams (in hierarchy order) and the company
+ * and team objectives of the cycle that an objective may align to, with their key results.
+ */
+export async function objectiveFormOptions(ctx: TenantContext, cycleId: string): Promise<ObjectiveFormOptions> {
+  const [members, teamList] = await Promise.all([memberOptions(ctx), listTeams(ctx)]);
+  const parents = await withTenant(ctx, async (tx) => {
+    const rows = await tx
+      .select({ id: objectives.id, title: objectives.title, level: objectives.level, teamId: objectives.teamId })
+      .from(objectives)
+      .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.cycleId, cycleId), isNull(objectives.archivedAt), ne(objectives.level, "individual")))
+      .orderBy(asc(objectives.level), asc(objectives.title));
+    const krs = rows.length
+      ? await tx
+          .select({ id: keyResults.id, title: keyResults.title, objectiveId: keyResults.objectiveId })
+          .from(keyResults)
+          .where(and(eq(keyResults.orgId, ctx.orgId), inArray(keyResults.objectiveId, rows.map((row) => row.id))))
+          .orderBy(asc(keyResults.position))
+      : [];
+    return rows.map((row) => ({ ...row, keyResults: krs.filter((kr) => kr.objectiveId === row.id).map(({ id, title }) => ({ id, title })) }));
+  });
+  const teams = flattenTree(teamTree(teamList)).map((node) => ({
+    id: node.team.id,
+    name: node.team.name,
+    depth: node.depth,
+    parentTeamId: node.team.parentTeamId,
+    leadUserId: node.team.leadUserId,
+  }));
+  return { members, teams, parents };
+}

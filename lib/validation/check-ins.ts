@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { confidences } from "@/db/schema/enums";
+import { decimal, uuid } from "./common";
+import { orgParams } from "./members";
+
+export const checkInSchema = z.object({
+  value: decimal,
+  confidence: z.enum(confidences, { error: "validation.confidence" }),
+  note: z.string().trim().max(2000, { error: "validation.tooLong" }).default(""),
+});
+
+/** My week: any number of key results in one submit, all or nothing. */
+export const weeklyCheckInSchema = z.object({
+  entries: z
+    .array(checkInSchema.extend({ keyResultId: uuid }))
+    .min(1, { error: "validation.chooseAtLeastOne" })
+    .max(100),
+});
+
+export const keyResultCheckInParams = orgParams.extend({ keyResultId: uuid });
+
+export type CheckInInput = z.infer<typeof checkInSchema>;
+export type WeeklyCheckInInput = z.infer<typeof weeklyCheckInSchema>;
