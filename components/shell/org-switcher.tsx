@@ -21,14 +21,12 @@ export function OrgSwitcher({ current, organisations }: { current: Org; organisa
   const t = useTranslations("shell");
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger
-        className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-surface-hover"
-        aria-label={t("switchOrganisation", { name: current.name })}
-      >
+      <DropdownMenuTrigger className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-surface-hover">
         <span className="flex size-6 shrink-0 items-center justify-center rounded-md bg-accent text-xs font-semibold text-accent-fg" aria-hidden>
           {current.name.slice(0, 1).toUpperCase()}
         </span>
         <span className="min-w-0 flex-1 truncate text-sm font-semibold text-fg">{current.name}</span>
+        <span className="sr-only">{t("switchOrganisation")}</span>
         <ChevronsUpDown className="size-4 shrink-0 text-subtle" aria-hidden />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="w-64">

@@ -31,8 +31,10 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
   const t = useTranslations("shell");
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className="flex size-8 items-center justify-center rounded-full bg-surface-muted text-xs font-semibold text-fg hover:ring-2 hover:ring-border-strong" aria-label={t("accountMenu", { name })}>
-        {initials(name)}
+      <DropdownMenuTrigger className="flex size-8 items-center justify-center rounded-full bg-surface-muted text-xs font-semibold text-fg hover:ring-2 hover:ring-border-strong">
+        {/* The initials are a picture of the person; the name is what the button is called. */}
+        <span aria-hidden>{initials(name)}</span>
+        <span className="sr-only">{t("accountMenu", { name })}</span>
       </DropdownMenuTrigger>
       <DropdownMenuContent className="w-60">
         <DropdownMenuLabel className="flex flex-col gap-0.5 text-fg">

@@ -9,13 +9,17 @@ export interface Limit {
   windowSeconds: number;
 }
 
-/** The limits of ASVS 6.3.1: enough for a person who mistypes, far too few for guessing. */
+/**
+ * The limits of ASVS 6.3.1: enough for a person who mistypes, far too few for guessing. Limits on
+ * secrets (passwords, invitation links) count failures only, so an office behind one address can
+ * sign in all at once; sign-up counts every attempt.
+ */
 export const limits = {
-  signInPerIp: { points: 30, windowSeconds: 15 * 60 },
-  signInPerAccount: { points: 10, windowSeconds: 15 * 60 },
-  signUpPerIp: { points: 10, windowSeconds: 60 * 60 },
-  invitationPerIp: { points: 30, windowSeconds: 15 * 60 },
-  passwordChangePerAccount: { points: 5, windowSeconds: 15 * 60 },
+  signInFailuresPerIp: { points: 50, windowSeconds: 15 * 60 },
+  signInFailuresPerAccount: { points: 10, windowSeconds: 15 * 60 },
+  signUpPerIp: { points: 20, windowSeconds: 60 * 60 },
+  invitationFailuresPerIp: { points: 30, windowSeconds: 15 * 60 },
+  passwordChangeFailuresPerAccount: { points: 5, windowSeconds: 15 * 60 },
 } satisfies Record<string, Limit>;
 
 export interface LimitState {
@@ -49,6 +53,39 @@ export async function consume(key: string, limit: Limit): Promise<LimitState> {
   return { allowed: points <= limit.points, remaining: Math.max(0, limit.points - points), retryAfterSeconds: row?.retryAfter ?? 1 };
 }
 
+/** How many points a key has used in its current window, without using one. */
+async function used(key: string): Promise<{ points: number; retryAfterSeconds: number }> {
+  const [row] = await withoutTenant((tx) =>
+    tx
+      .select({
+        points: rateLimits.points,
+        retryAfter: sql<number>`greatest(1, ceil(extract(epoch from ${rateLimits.resetAt} - now())))::int`,
+      })
+      .from(rateLimits)
+      .where(sql`${rateLimits.key} = ${key} and ${rateLimits.resetAt} > now()`),
+  );
+  return { points: row?.points ?? 0, retryAfterSeconds: row?.retryAfter ?? 0 };
+}
+
+function rateLimited(retryAfterSeconds: number): AppError {
+  return new AppError("rate_limited", "errors.rate_limited", undefined, { retryAfterSeconds });
+}
+
+/** Refuses with 429 (and Retry-After) if any key has used up its limit; uses nothing itself. */
+export async function assertNotLimited(...checks: Array<[key: string, limit: Limit]>): Promise<void> {
+  let retryAfter = 0;
+  for (const [key, limit] of checks) {
+    const state = await used(key);
+    if (state.points >= limit.points) retryAfter = Math.max(retryAfter, state.retryAfterSeconds);
+  }
+  if (retryAfter > 0) throw rateLimited(retryAfter);
+}
+
+/** Counts a failed attempt (a wrong password, an unknown link) against every key. */
+export async function countFailure(...checks: Array<[key: string, limit: Limit]>): Promise<void> {
+  for (const [key, limit] of checks) await consume(key, limit);
+}
+
 /** Forgets a key's count, e.g. a person's failed sign-ins once they sign in. */
 export async function reset(key: string): Promise<void> {
   await withoutTenant((tx) => tx.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`));
@@ -61,9 +98,5 @@ export async function enforce(...checks: Array<[key: string, limit: Limit]>): Pr
     const state = await consume(key, limit);
     if (!state.allowed) retryAfter = Math.max(retryAfter, state.retryAfterSeconds);
   }
-  if (retryAfter > 0) {
-    throw new AppError("rate_limited", "Too many attempts. Please wait a little and try again.", undefined, {
-      retryAfterSeconds: retryAfter,
-    });
-  }
+  if (retryAfter > 0) throw rateLimited(retryAfter);
 }

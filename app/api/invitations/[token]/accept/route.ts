@@ -1,12 +1,19 @@
 import { clientIp } from "@/lib/auth/request";
-import { enforce, limits } from "@/lib/auth/rate-limit";
+import { assertNotLimited, countFailure, limits, type Limit } from "@/lib/auth/rate-limit";
+import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { acceptInvitation } from "@/lib/services/invitations";
 import { tokenParams } from "@/lib/validation/members";
 
-/** A signed-in person accepts: limited per address, since the token is a secret worth guessing. */
+/** A signed-in person accepts. Wrong links are limited per address: the token is a secret worth guessing. */
 export const POST = route({ access: "user", params: tokenParams }, async ({ req, params, user }) => {
-  await enforce([`invitation:ip:${clientIp(req)}`, limits.invitationPerIp]);
-  const { orgSlug } = await acceptInvitation(params.token, user);
-  return { redirectTo: `/${orgSlug}` };
+  const check: [string, Limit] = [`invitation:ip:${clientIp(req)}`, limits.invitationFailuresPerIp];
+  await assertNotLimited(check);
+  try {
+    const { orgSlug } = await acceptInvitation(params.token, user);
+    return { redirectTo: `/${orgSlug}` };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") await countFailure(check);
+    throw error;
+  }
 });

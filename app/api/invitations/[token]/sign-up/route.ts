@@ -1,6 +1,6 @@
 import { getLocale } from "next-intl/server";
 import { clientIp } from "@/lib/auth/request";
-import { enforce, limits } from "@/lib/auth/rate-limit";
+import { assertNotLimited, countFailure, limits, type Limit } from "@/lib/auth/rate-limit";
 import { startSession } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
@@ -11,9 +11,13 @@ import { tokenParams } from "@/lib/validation/members";
 
 /** A new person creates their account on the way in: account, membership and session in one step. */
 export const POST = route({ access: "public", params: tokenParams, body: invitationSignUpSchema }, async ({ req, params, body }) => {
-  await enforce([`invitation:ip:${clientIp(req)}`, limits.invitationPerIp], [`sign-up:ip:${clientIp(req)}`, limits.signUpPerIp]);
+  const check: [string, Limit] = [`invitation:ip:${clientIp(req)}`, limits.invitationFailuresPerIp];
+  await assertNotLimited(check);
   const invitation = await previewInvitation(params.token);
-  if (!invitation) throw new AppError("not_found", "errors.invitationInvalid");
+  if (!invitation) {
+    await countFailure(check);
+    throw new AppError("not_found", "errors.invitationInvalid");
+  }
   if (invitation.status !== "valid") throw new AppError("gone", invitationStatusMessage[invitation.status]);
   const user = await createAccount({ name: body.name, email: invitation.email, password: body.password }, await getLocale());
   const { orgSlug } = await acceptInvitation(params.token, user);
