@@ -16,7 +16,7 @@ export const companyObjectives: ObjectiveSpec[] = [
     rollupMode: "children",
     keyResults: [
       { key: "c1-nps", title: "Raise NPS from 32 to 50", owner: "nora", unit: "number", direction: "increase", start: 32, target: 50, decimals: 0, trajectory: { kind: "progress", final: 0.75, noise: 0.06 }, notes: { 2: "Survey now goes out 10 days after delivery instead of 3." } },
-      { key: "c1-repeat", title: "Increase repeat purchase rate from 18 % to 28 %", owner: "maja", unit: "percent", direction: "increase", start: 18, target: 28, decimals: 1, weight: 2, trajectory: { kind: "progress", final: 0.55, curve: 1.2 } },
+      { key: "c1-repeat", title: "Increase repeat purchase rate from 18 % to 28 %", owner: "maja", unit: "percent", direction: "increase", start: 18, target: 28, decimals: 1, weight: 2, trajectory: { kind: "progress", final: 0.8, curve: 1.2 } },
       { key: "c1-rating", title: "Keep the average review rating above 4.5", owner: "nora", unit: "number", direction: "stay_above", start: 4.6, target: 4.5, decimals: 2, trajectory: { kind: "threshold", typical: 4.61, jitter: 0.04, breaches: { 3: 4.46 } }, notes: { 3: "Two damaged sofa deliveries pulled us down. Following up personally." } },
     ],
   },
@@ -55,7 +55,7 @@ export const teamObjectives: ObjectiveSpec[] = [
     rollupMode: "both",
     keyResults: [
       { key: "m-followers", title: "Grow Instagram followers from 8 200 to 15 000", owner: "emil", unit: "custom", unitLabel: "followers", direction: "increase", start: 8_200, target: 15_000, decimals: 0, trajectory: { kind: "progress", final: 0.9 }, notes: { 4: "Reel about styling a small hallway went viral: +900 in two days." } },
-      { key: "m-open-rate", title: "Lift newsletter open rate from 28 % to 40 %", owner: "sofie", unit: "percent", direction: "increase", start: 28, target: 40, decimals: 1, trajectory: { kind: "progress", final: 0.6 } },
+      { key: "m-open-rate", title: "Lift newsletter open rate from 28 % to 40 %", owner: "sofie", unit: "percent", direction: "increase", start: 28, target: 40, decimals: 1, trajectory: { kind: "progress", final: 0.85 } },
       { key: "m-ugc", title: "Get 200 customer photos tagged #nordlyshjemme", owner: "emil", unit: "number", direction: "increase", start: 40, target: 200, decimals: 0, trajectory: { kind: "progress", final: 0.45 }, silentWeeks: 2 },
     ],
   },
@@ -69,7 +69,7 @@ export const teamObjectives: ObjectiveSpec[] = [
     parentKeyResult: "c3-revenue",
     keyResults: [
       { key: "m-campaign-revenue", title: "Campaign revenue of NOK 1 500 000", owner: "ola", unit: "currency", direction: "increase", start: 0, target: 1_500_000, decimals: -3, weight: 2, trajectory: { kind: "progress", final: 0.95, curve: 1.8 } },
-      { key: "m-conversion", title: "Raise conversion of campaign traffic from 1.8 % to 3.0 %", owner: "sofie", unit: "percent", direction: "increase", start: 1.8, target: 3, decimals: 2, trajectory: { kind: "progress", final: 0.4 }, notes: { 6: "Landing pages too slow on mobile, asked Platform for help." } },
+      { key: "m-conversion", title: "Raise conversion of campaign traffic from 1.8 % to 3.0 %", owner: "sofie", unit: "percent", direction: "increase", start: 1.8, target: 3, decimals: 2, trajectory: { kind: "progress", final: 0.55 }, notes: { 6: "Landing pages too slow on mobile, asked Platform for help." } },
       { key: "m-roas", title: "Improve paid social return on ad spend from 3.0 to 4.5", owner: "emil", unit: "custom", unitLabel: "× ROAS", direction: "increase", start: 3, target: 4.5, decimals: 1, dueDaysBeforeEnd: 7, trajectory: { kind: "progress", final: 0.7 } },
     ],
   },
@@ -83,7 +83,7 @@ export const teamObjectives: ObjectiveSpec[] = [
     parent: "c1",
     keyResults: [
       { key: "cs-response", title: "Cut first response time from 9 to 2 hours", owner: "nora", unit: "custom", unitLabel: "hours", direction: "decrease", start: 9, target: 2, decimals: 1, weight: 2, trajectory: { kind: "progress", final: 0.8 }, notes: { 1: "Chat er nå bemannet 08–20 på hverdager." } },
-      { key: "cs-csat", title: "Raise CSAT from 82 % to 92 %", owner: "jonas", unit: "percent", direction: "increase", start: 82, target: 92, decimals: 0, trajectory: { kind: "progress", final: 0.5 } },
+      { key: "cs-csat", title: "Raise CSAT from 82 % to 92 %", owner: "jonas", unit: "percent", direction: "increase", start: 82, target: 92, decimals: 0, trajectory: { kind: "progress", final: 0.8 } },
       { key: "cs-first-contact", title: "Solve 80 % of tickets on first contact (from 60 %)", owner: "jonas", unit: "percent", direction: "increase", start: 60, target: 80, decimals: 0, trajectory: { kind: "progress", final: 0.2, noise: 0.05 }, notes: { 5: "Most repeat contacts are about delivery dates we can't see. Need tracking data from Kari's team." } },
     ],
   },
@@ -96,7 +96,7 @@ export const teamObjectives: ObjectiveSpec[] = [
     parent: "c2",
     keyResults: [
       { key: "p-load", title: "Checkout loads in 1.5 seconds instead of 3.2", owner: "henrik", unit: "custom", unitLabel: "seconds", direction: "decrease", start: 3.2, target: 1.5, decimals: 2, trajectory: { kind: "progress", final: 1.05 } },
-      { key: "p-conversion", title: "Lift checkout conversion from 2.1 % to 2.8 %", owner: "sara", unit: "percent", direction: "increase", start: 2.1, target: 2.8, decimals: 2, trajectory: { kind: "progress", final: 0.65 }, notes: { 3: "New address autocomplete shipped to 50 % of visitors." } },
+      { key: "p-conversion", title: "Lift checkout conversion from 2.1 % to 2.8 %", owner: "sara", unit: "percent", direction: "increase", start: 2.1, target: 2.8, decimals: 2, trajectory: { kind: "progress", final: 0.9 }, notes: { 3: "New address autocomplete shipped to 50 % of visitors." } },
       { key: "p-payments", title: "Move all payments to the new payment provider", owner: "henrik", unit: "number", direction: "milestone", start: 0, target: 1, decimals: 0, dueDaysBeforeEnd: 30, trajectory: { kind: "milestone", doneWeek: null } },
     ],
   },
@@ -110,7 +110,7 @@ export const teamObjectives: ObjectiveSpec[] = [
     parent: "c1",
     parentKeyResult: "c1-repeat",
     keyResults: [
-      { key: "com-second-order", title: "Raise the 60-day second-order rate from 14 % to 22 %", owner: "maja", unit: "percent", direction: "increase", start: 14, target: 22, decimals: 1, trajectory: { kind: "progress", final: 0.5 } },
+      { key: "com-second-order", title: "Raise the 60-day second-order rate from 14 % to 22 %", owner: "maja", unit: "percent", direction: "increase", start: 14, target: 22, decimals: 1, trajectory: { kind: "progress", final: 0.75 } },
     ],
   },
 ];
@@ -139,7 +139,7 @@ export const individualObjectives: ObjectiveSpec[] = [
     parent: "p-checkout",
     keyResults: [
       { key: "ih-errors", title: "Reduce checkout errors from 14 to 3 per 1 000 orders", owner: "henrik", unit: "custom", unitLabel: "errors per 1 000 orders", direction: "decrease", start: 14, target: 3, decimals: 1, weight: 2, trajectory: { kind: "progress", final: 0.9 } },
-      { key: "ih-tests", title: "Cover the checkout with automated tests: 35 % to 80 %", owner: "henrik", unit: "percent", direction: "increase", start: 35, target: 80, decimals: 0, trajectory: { kind: "progress", final: 0.6 } },
+      { key: "ih-tests", title: "Cover the checkout with automated tests: 35 % to 80 %", owner: "henrik", unit: "percent", direction: "increase", start: 35, target: 80, decimals: 0, trajectory: { kind: "progress", final: 0.85 } },
     ],
   },
   {

@@ -74,8 +74,9 @@ function valueAt(spec: KeyResultSpec, week: number, fraction: number, random: Ra
 }
 
 /**
- * The owner's confidence. For increase and decrease it follows the pace: achievement at least the
- * expected line − 0.1 is on track, − 0.25 at risk, else off track. Pace means nothing for the other
+ * The owner's confidence. For increase and decrease it follows the pace as people judge a stretch
+ * goal (0.7 is success, so being a little under the straight line still feels on track):
+ * achievement at least the expected line − 0.2 is on track, − 0.35 at risk, else off track. Pace means nothing for the other
  * directions, so: a threshold that holds is on track, a first breach at risk, a second in a row off
  * track; a milestone is on track until two weeks before its due date, then at risk, then off track.
  */
@@ -85,8 +86,8 @@ function confidenceOf(spec: KeyResultSpec, value: number, previous: number, cycl
     case "decrease": {
       const reached = achievement({ direction: spec.direction, start: spec.start, target: spec.target, current: value });
       const expected = expectedProgress(cycle, at);
-      if (reached >= expected - 0.1) return "on_track";
-      return reached >= expected - 0.25 ? "at_risk" : "off_track";
+      if (reached >= expected - 0.2) return "on_track";
+      return reached >= expected - 0.35 ? "at_risk" : "off_track";
     }
     case "stay_above":
     case "stay_below":

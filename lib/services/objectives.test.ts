@@ -234,3 +234,13 @@ describe("cascading", () => {
     expect((await appError(cascadeObjective(w.member.ctx, w.company.id, { targets: [{ teamId: w.team.id }] }))).code).toBe("forbidden");
   });
 });
+
+describe("the alignment tree", () => {
+  it("answers not found for the children of another organisation's objective", async () => {
+    const w = await okrWorld();
+    const stranger = await newOrganisation("Stranger");
+    const { childrenOf } = await import("./tree");
+    expect((await appError(childrenOf(stranger.ownerCtx, w.company.id))).code).toBe("not_found");
+    expect(await childrenOf(w.org.ownerCtx, w.company.id)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { objectives } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
@@ -58,10 +59,16 @@ export async function loadTree(ctx: TenantContext, cycleId: string, focusId?: st
 
 /** The objectives aligned directly below one objective, for opening a node of the tree. */
 export async function childrenOf(ctx: TenantContext, objectiveId: string): Promise<ObjectiveCard[]> {
-  return withTenant(ctx, (tx) =>
-    selectObjectiveCards(tx, ctx, and(eq(objectives.parentObjectiveId, objectiveId), isNull(objectives.archivedAt))).orderBy(
+  return withTenant(ctx, async (tx) => {
+    // An unknown or foreign objective is a 404, not an empty list.
+    const [parent] = await tx
+      .select({ id: objectives.id })
+      .from(objectives)
+      .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.id, objectiveId)));
+    if (!parent) throw new AppError("not_found", "errors.not_found");
+    return selectObjectiveCards(tx, ctx, and(eq(objectives.parentObjectiveId, objectiveId), isNull(objectives.archivedAt))).orderBy(
       levelOrder,
       asc(objectives.title),
-    ),
-  );
+    );
+  });
 }

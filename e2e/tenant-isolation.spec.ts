@@ -1,0 +1,159 @@
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD, demo, unique } from "./helpers";
+import { discoverRoutes, fill } from "./routes";
+
+/**
+ * ASVS 8.2.2 / 8.4.1: a member of organisation B asks for organisation A's things, through every
+ * page and route handler the app has — discovered from app/ at run time, so a new route is covered
+ * the day it is written, or this test fails until it is classified below.
+ */
+
+/** Routes that are not inside an organisation, and why they need no tenant check. */
+const outsideTenant: Record<string, string> = {
+  "/": "landing page",
+  "/sign-in": "sign-in page",
+  "/sign-up": "sign-up page",
+  "/invite/[token]": "an invitation link: the token itself is the authorisation",
+  "/account": "the signed-in person's own account",
+  "/account/organisations": "the signed-in person's own organisations",
+  "/api/account": "the signed-in person's own profile",
+  "/api/account/password": "the signed-in person's own password",
+  "/api/health": "database liveness, no data",
+  "/api/ping": "liveness, no data",
+  "/api/preferences": "language and theme cookies",
+  "/api/session": "sign-in and sign-out",
+  "/api/session/everywhere": "ends the person's own sessions",
+  "/api/sign-up": "creates a new organisation",
+  "/api/orgs": "creates a new organisation for the signed-in person",
+  "/api/invitations/[token]/accept": "an invitation link: the token is the authorisation",
+  "/api/invitations/[token]/sign-up": "an invitation link: the token is the authorisation",
+};
+
+/** A body each write would accept from a member with the right to it; it names A's ids where it can. */
+function sampleBody(method: string, pattern: string, a: Record<string, string>): unknown {
+  const bodies: Record<string, unknown> = {
+    "POST /api/orgs/[org]/check-ins": { entries: [{ keyResultId: a.keyResultId, value: "1", confidence: "on_track" }] },
+    "POST /api/orgs/[org]/cycles": {},
+    "POST /api/orgs/[org]/cycles/[cycleId]/activate": {},
+    "POST /api/orgs/[org]/cycles/[cycleId]/close": {},
+    "POST /api/orgs/[org]/getting-started/example": { cycleId: a.cycleId },
+    "POST /api/orgs/[org]/invitations": { email: "intruder@example.test", role: "owner" },
+    "DELETE /api/orgs/[org]/invitations/[invitationId]": {},
+    "POST /api/orgs/[org]/invitations/[invitationId]/resend": {},
+    "POST /api/orgs/[org]/key-results/[keyResultId]/check-ins": { value: "1", confidence: "on_track", note: "" },
+    "PATCH /api/orgs/[org]/key-results/[keyResultId]": { version: 1, title: "Hijacked" },
+    "DELETE /api/orgs/[org]/key-results/[keyResultId]": {},
+    "POST /api/orgs/[org]/leave": {},
+    "PATCH /api/orgs/[org]/members/[userId]": { role: "member" },
+    "DELETE /api/orgs/[org]/members/[userId]": {},
+    "POST /api/orgs/[org]/objectives": { cycleId: a.cycleId, level: "company", ownerUserId: a.userId, title: "Smuggled" },
+    "PATCH /api/orgs/[org]/objectives/[objectiveId]": { version: 1, title: "Hijacked" },
+    "DELETE /api/orgs/[org]/objectives/[objectiveId]": {},
+    "POST /api/orgs/[org]/objectives/[objectiveId]/archive": {},
+    "POST /api/orgs/[org]/objectives/[objectiveId]/restore": {},
+    "POST /api/orgs/[org]/objectives/[objectiveId]/cascade": { targets: [{ teamId: a.teamId }] },
+    "POST /api/orgs/[org]/objectives/[objectiveId]/move": { version: 1, cycleId: a.cycleId },
+    "POST /api/orgs/[org]/objectives/[objectiveId]/key-results": { title: "Smuggled", targetValue: "2", ownerUserId: a.userId },
+    "PUT /api/orgs/[org]/objectives/[objectiveId]/key-results/order": { keyResultIds: [a.keyResultId] },
+    "PUT /api/orgs/[org]/objectives/[objectiveId]/reflection": { reflection: "Hijacked" },
+    "POST /api/orgs/[org]/objectives/[objectiveId]/comments": { body: "Smuggled" },
+    "PATCH /api/orgs/[org]/comments/[commentId]": { body: "Hijacked" },
+    "DELETE /api/orgs/[org]/comments/[commentId]": {},
+    "PATCH /api/orgs/[org]": { name: "Hijacked", slug: `hijacked-${unique()}`, fiscalYearStartMonth: 1 },
+    "DELETE /api/orgs/[org]": { confirmSlug: demo.org },
+    "POST /api/orgs/[org]/teams": { name: `Smuggled ${unique()}`, parentTeamId: a.teamId },
+    "PATCH /api/orgs/[org]/teams/[teamId]": { name: "Hijacked" },
+    "DELETE /api/orgs/[org]/teams/[teamId]": { objectives: "delete" },
+    "POST /api/orgs/[org]/teams/[teamId]/members": { userId: a.userId },
+    "DELETE /api/orgs/[org]/teams/[teamId]/members/[userId]": {},
+  };
+  const key = `${method} ${pattern}`;
+  if (!(key in bodies)) throw new Error(`No sample body for ${key}: add one to the tenant sweep.`);
+  return bodies[key];
+}
+
+async function signedIn(baseURL: string, email: string): Promise<APIRequestContext> {
+  const context = await request.newContext({ baseURL });
+  const response = await context.post("/api/session", { data: { email, password: DEMO_PASSWORD } });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  return context;
+}
+
+async function json(context: APIRequestContext, path: string) {
+  const response = await context.get(path);
+  expect(response.status(), path).toBe(200);
+  return response.json();
+}
+
+test("a member of another organisation gets 404 from every page and route handler, and changes nothing", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  if (!baseURL) throw new Error("baseURL");
+  const a = await signedIn(baseURL, demo.admin);
+  const base = `/api/orgs/${demo.org}`;
+
+  // Organisation A's ids, read as A's admin.
+  const tree = await (await a.get(`/${demo.org}/okrs/tree`)).text();
+  const objectiveId = tree.match(new RegExp(`/${demo.org}/okrs/([0-9a-f-]{36})`))?.[1] ?? "";
+  const detail = await json(a, `${base}/objectives/${objectiveId}`);
+  const { teams } = await json(a, `${base}/teams`);
+  const members = await json(a, `${base}/members`);
+  const { cycles } = await json(a, `${base}/cycles`);
+  const invitation = await (await a.post(`${base}/invitations`, { data: { email: `sweep-${unique()}@example.test`, role: "member" } })).json();
+  const comment = await a.post(`${base}/objectives/${objectiveId}/comments`, { data: { body: "Sweep marker" } });
+  const ids: Record<string, string> = {
+    org: demo.org,
+    objectiveId,
+    keyResultId: detail.keyResults[0].id,
+    teamId: teams[0].id,
+    userId: members.items[0].userId,
+    cycleId: cycles[0].id,
+    invitationId: invitation.invitation.id,
+    commentId: comment.ok() ? (await comment.json()).comment.id : "00000000-0000-4000-8000-000000000000",
+  };
+
+  const fingerprint = async () => ({
+    objective: await json(a, `${base}/objectives/${objectiveId}`),
+    teams: await json(a, `${base}/teams`),
+    members: await json(a, `${base}/members`),
+    invitations: await json(a, `${base}/invitations`),
+    cycles: await json(a, `${base}/cycles`),
+    settings: await json(a, base),
+  });
+  const before = await fingerprint();
+
+  // Organisation B: someone who signed up their own organisation.
+  const b = await request.newContext({ baseURL });
+  const signUp = await b.post("/api/sign-up", {
+    data: { name: "Other Owner", email: `sweep-b-${unique()}@example.test`, password: "correct horse battery staple", organisationName: `Sweep B ${unique()}` },
+  });
+  expect(signUp.ok(), await signUp.text()).toBeTruthy();
+  const bSlug: string = (await signUp.json()).organisation.slug;
+
+  const checked: string[] = [];
+  for (const route of discoverRoutes()) {
+    const tenant = route.pattern.startsWith("/[org]") || route.pattern.startsWith("/api/orgs/[org]");
+    if (!tenant) {
+      expect(outsideTenant[route.pattern], `${route.pattern} is neither inside an organisation nor classified in the sweep`).toBeDefined();
+      continue;
+    }
+    const hasForeignIds = /\[(?!org\])\w+\]/.test(route.pattern);
+    for (const method of route.methods) {
+      const data = method === "GET" ? undefined : sampleBody(method, route.pattern, ids);
+      // A's own address: B is not a member, so nothing there exists for B.
+      const asA = await b.fetch(fill(route.pattern, ids), { method, data, maxRedirects: 0 });
+      expect(asA.status(), `${method} ${route.pattern} with A's address`).toBe(404);
+      // B's own address with A's ids: the tenant filter, not the membership check, must hold.
+      if (hasForeignIds) {
+        const asB = await b.fetch(fill(route.pattern, { ...ids, org: bSlug }), { method, data, maxRedirects: 0 });
+        expect([400, 404], `${method} ${route.pattern} with B's address and A's ids answered ${asB.status()}`).toContain(asB.status());
+      }
+      checked.push(`${method} ${route.pattern}`);
+    }
+  }
+  expect(checked.length).toBeGreaterThan(40);
+  expect(await fingerprint()).toEqual(before);
+
+  await a.delete(`${base}/invitations/${ids.invitationId}`);
+  await a.dispose();
+  await b.dispose();
+});
