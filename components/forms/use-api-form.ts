@@ -47,9 +47,12 @@ export function useApiForm<T>({ submit, onSuccess }: Options<T>) {
     mutation.mutate(values, {
       onError: (error) => {
         if (!(error instanceof ApiError)) return;
-        const first = Object.keys(error.fields)[0];
-        const field = first ? form.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`) : null;
-        field?.focus();
+        const shown = (name: string) => form.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+        // An error about a field this form does not show would otherwise be invisible: say it on top.
+        const unshown = Object.entries(error.fields).filter(([name]) => !shown(name));
+        if (unshown.length > 0) setFormError(unshown.flatMap(([, messages]) => messages).join(" "));
+        const first = Object.keys(error.fields).find((name) => shown(name));
+        (first ? shown(first) : null)?.focus();
       },
     });
   }

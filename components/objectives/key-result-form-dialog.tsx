@@ -61,9 +61,10 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defa
         title: values.title,
         description: values.description ?? "",
         direction,
-        unit,
-        currencyCode: unit === "currency" ? values.currencyCode : null,
-        unitLabel: unit === "custom" ? values.unitLabel : null,
+        // A milestone is done or not: it has no unit of its own.
+        unit: direction === "milestone" ? "number" : unit,
+        currencyCode: direction !== "milestone" && unit === "currency" ? values.currencyCode : null,
+        unitLabel: direction !== "milestone" && unit === "custom" ? values.unitLabel : null,
         startValue: direction === "milestone" ? "0" : values.startValue,
         targetValue: direction === "milestone" ? "1" : values.targetValue,
         ownerUserId: values.ownerUserId,
@@ -90,6 +91,11 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defa
       onOpenChange={(next) => {
         setOpen(next);
         if (!next) form.reset();
+        // Each new key result starts from the defaults, not from the previous one's choices.
+        if (next && !keyResult) {
+          setDirection("increase");
+          setUnit("number");
+        }
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
