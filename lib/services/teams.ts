@@ -20,20 +20,23 @@ export interface TeamSummary {
   objectiveCount: number;
 }
 
+/** A team with its lead's name and its counts (correlated subqueries on (org_id, team_id) indexes). */
+const teamSummaryColumns = {
+  id: teams.id,
+  name: teams.name,
+  description: teams.description,
+  parentTeamId: teams.parentTeamId,
+  leadUserId: teams.leadUserId,
+  leadName: users.name,
+  memberCount: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.orgId} = ${teams.orgId} and ${teamMembers.teamId} = ${teams.id})`,
+  objectiveCount: sql<number>`(select count(*)::int from ${objectives} where ${objectives.orgId} = ${teams.orgId} and ${objectives.teamId} = ${teams.id} and ${objectives.archivedAt} is null)`,
+};
+
 /** Every team with its lead and counts, in one query: the hierarchy is built from parentTeamId. */
 export async function listTeams(ctx: TenantContext): Promise<TeamSummary[]> {
   return withTenant(ctx, (tx) =>
     tx
-      .select({
-        id: teams.id,
-        name: teams.name,
-        description: teams.description,
-        parentTeamId: teams.parentTeamId,
-        leadUserId: teams.leadUserId,
-        leadName: users.name,
-        memberCount: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.orgId} = ${teams.orgId} and ${teamMembers.teamId} = ${teams.id})`,
-        objectiveCount: sql<number>`(select count(*)::int from ${objectives} where ${objectives.orgId} = ${teams.orgId} and ${objectives.teamId} = ${teams.id} and ${objectives.archivedAt} is null)`,
-      })
+      .select(teamSummaryColumns)
       .from(teams)
       .leftJoin(users, eq(users.id, teams.leadUserId))
       .where(eq(teams.orgId, ctx.orgId))
@@ -84,15 +87,7 @@ export interface TeamDetail extends TeamSummary {
 export async function getTeam(ctx: TenantContext, teamId: string): Promise<TeamDetail> {
   return withTenant(ctx, async (tx) => {
     const [team] = await tx
-      .select({
-        id: teams.id,
-        name: teams.name,
-        description: teams.description,
-        parentTeamId: teams.parentTeamId,
-        leadUserId: teams.leadUserId,
-        leadName: users.name,
-        objectiveCount: sql<number>`(select count(*)::int from ${objectives} where ${objectives.orgId} = ${teams.orgId} and ${objectives.teamId} = ${teams.id} and ${objectives.archivedAt} is null)`,
-      })
+      .select(teamSummaryColumns)
       .from(teams)
       .leftJoin(users, eq(users.id, teams.leadUserId))
       .where(and(eq(teams.orgId, ctx.orgId), eq(teams.id, teamId)));
@@ -103,7 +98,7 @@ export async function getTeam(ctx: TenantContext, teamId: string): Promise<TeamD
       .innerJoin(users, eq(users.id, teamMembers.userId))
       .where(and(eq(teamMembers.orgId, ctx.orgId), eq(teamMembers.teamId, teamId)))
       .orderBy(asc(users.name));
-    return { ...team, memberCount: members.length, members };
+    return { ...team, members };
   });
 }
 
