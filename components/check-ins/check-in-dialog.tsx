@@ -3,10 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -29,7 +28,6 @@ export interface CheckInTarget {
 
 export function CheckInDialog({ orgSlug, keyResult }: { orgSlug: string; keyResult: CheckInTarget }) {
   const t = useTranslations("checkIn");
-  const tCommon = useTranslations("common");
   const locale = useLocale();
   const router = useRouter();
   const notify = useToast();
@@ -45,21 +43,19 @@ export function CheckInDialog({ orgSlug, keyResult }: { orgSlug: string; keyResu
   const errors = form.fieldErrors;
   const id = `check-in-${keyResult.id}`;
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) form.reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button size="sm" variant="secondary" aria-label={t("buttonFor", { title: keyResult.title })}>
           {t("button")}
         </Button>
-      </DialogTrigger>
-      <DialogContent title={t("title")} description={keyResult.title} closeLabel={tCommon("close")}>
-        <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
-          <FormAlert message={form.formError} />
+      }
+      title={t("title")}
+      description={keyResult.title}
+      open={open}
+      onOpenChange={setOpen}
+      form={form}
+      submitLabel={t("submit")}
+    >
           {keyResult.direction === "milestone" ? (
             <fieldset className="flex flex-col gap-1.5">
               <legend className="text-sm font-medium text-fg">{t("milestone")}</legend>
@@ -90,16 +86,6 @@ export function CheckInDialog({ orgSlug, keyResult }: { orgSlug: string; keyResu
           <Field id={`${id}-note`} label={t("note")} hint={t("noteHint")} error={errors.note}>
             <Textarea id={`${id}-note`} name="note" rows={3} aria-describedby={describedBy(`${id}-note`, { hint: true, error: errors.note })} />
           </Field>
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {tCommon("cancel")}
-            </Button>
-            <Button type="submit" loading={form.pending}>
-              {t("submit")}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -6,8 +6,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { FormAlert } from "@/components/forms/form-alert";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { api } from "@/lib/api-client";
 
@@ -30,7 +30,6 @@ interface Props {
 /** Breaks an objective down one level in a step: pick who takes part and what each contributes to. */
 export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind }: Props) {
   const t = useTranslations("cascade");
-  const tCommon = useTranslations("common");
   const router = useRouter();
   const notify = useToast();
   const [open, setOpen] = useState(false);
@@ -54,16 +53,23 @@ export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind 
   });
   const count = Object.keys(chosen).length;
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="secondary">
           <GitBranch aria-hidden />
           {kind === "teams" ? t("toTeams") : t("toPeople")}
         </Button>
-      </DialogTrigger>
-      <DialogContent title={kind === "teams" ? t("titleTeams") : t("titlePeople")} description={t("intro")} closeLabel={tCommon("close")} className="max-w-2xl">
-        <form onSubmit={form.onSubmit} className="flex flex-col gap-4">
-          <FormAlert message={form.formError ?? Object.values(form.fieldErrors)[0]?.[0] ?? null} />
+      }
+      title={kind === "teams" ? t("titleTeams") : t("titlePeople")}
+      description={t("intro")}
+      className="max-w-2xl"
+      open={open}
+      onOpenChange={setOpen}
+      form={form}
+      submitLabel={t("create", { count })}
+      submitDisabled={count === 0}
+      alert={<FormAlert message={form.formError ?? Object.values(form.fieldErrors)[0]?.[0] ?? null} />}
+    >
           {targets.length === 0 ? (
             <p className="text-sm text-muted">{kind === "teams" ? t("noTeams") : t("noPeople")}</p>
           ) : (
@@ -117,16 +123,6 @@ export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind 
               </ul>
             </fieldset>
           )}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {tCommon("cancel")}
-            </Button>
-            <Button type="submit" disabled={count === 0} loading={form.pending}>
-              {t("create", { count })}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -3,10 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useApiForm } from "@/components/forms/use-api-form";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -86,22 +84,24 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defa
   const threshold = direction === "stay_above" || direction === "stay_below";
 
   return (
-    <Dialog
+    <FormDialog
+      trigger={trigger}
+      title={keyResult ? t("editTitle") : t("newTitle")}
+      description={t("intro")}
+      className="max-w-2xl"
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) form.reset();
         // Each new key result starts from the defaults, not from the previous one's choices.
         if (next && !keyResult) {
           setDirection("increase");
           setUnit("number");
         }
       }}
-    >
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={keyResult ? t("editTitle") : t("newTitle")} description={t("intro")} closeLabel={tCommon("close")} className="max-w-2xl">
-        <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
-          {conflict ? (
+      form={form}
+      submitLabel={keyResult ? tCommon("save") : t("create")}
+      alert={
+        conflict ? (
             <ConflictPanel
               who={null}
               fields={conflict.title !== lastTitle ? [{ label: t("title"), mine: lastTitle, theirs: conflict.title }] : []}
@@ -115,9 +115,9 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defa
                 form.reset();
               }}
             />
-          ) : (
-            <FormAlert message={form.formError} />
-          )}
+        ) : undefined
+      }
+    >
           <Field id="kr-title" label={t("title")} hint={t("titleHint")} error={errors.title}>
             <Input id="kr-title" name="title" defaultValue={keyResult?.title} required autoFocus aria-invalid={!!errors.title || undefined} aria-describedby={describedBy("kr-title", { hint: true, error: errors.title })} />
           </Field>
@@ -191,16 +191,6 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defa
           <Field id="kr-description" label={t("description")} error={errors.description}>
             <Textarea id="kr-description" name="description" defaultValue={keyResult?.description} rows={2} aria-describedby={describedBy("kr-description", { error: errors.description })} />
           </Field>
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {tCommon("cancel")}
-            </Button>
-            <Button type="submit" loading={form.pending}>
-              {keyResult ? tCommon("save") : t("create")}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    </FormDialog>
   );
 }

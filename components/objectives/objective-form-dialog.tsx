@@ -3,11 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, type ReactNode } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { CoachHints } from "@/components/okr/coach-hints";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -139,17 +137,17 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, ob
   const hints = coachDraft({ title, level, aligned: level === "company" || parentId !== "" });
 
   return (
-    <Dialog
+    <FormDialog
+      trigger={trigger}
+      title={objective ? t("editTitle") : t("newTitle")}
+      description={t("intro")}
+      className="max-w-2xl"
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) form.reset();
-      }}
-    >
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={objective ? t("editTitle") : t("newTitle")} description={t("intro")} closeLabel={tCommon("close")} className="max-w-2xl">
-        <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
-          {conflict ? (
+      onOpenChange={setOpen}
+      form={form}
+      submitLabel={objective ? tCommon("save") : t("create")}
+      alert={
+        conflict ? (
             <ConflictPanel
               who={conflict.updatedBy}
               fields={conflictFields}
@@ -163,9 +161,9 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, ob
                 form.reset();
               }}
             />
-          ) : (
-            <FormAlert message={form.formError} />
-          )}
+        ) : undefined
+      }
+    >
           <Field id="objective-title" label={t("title")} hint={t("titleHint")} error={errors.title}>
             <Input
               id="objective-title"
@@ -310,16 +308,6 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, ob
             </div>
           ) : null}
 
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {tCommon("cancel")}
-            </Button>
-            <Button type="submit" loading={form.pending}>
-              {objective ? tCommon("save") : t("create")}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -3,10 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
-import { FormAlert } from "@/components/forms/form-alert";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useApiForm } from "@/components/forms/use-api-form";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -49,11 +47,15 @@ export function TeamFormDialog({ orgSlug, trigger, teams, members, team, exclude
   });
   const errors = form.fieldErrors;
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={team ? t("editTitle") : t("newTitle")} description={t("formDescription")} closeLabel={tCommon("close")}>
-        <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
-          <FormAlert message={form.formError} />
+    <FormDialog
+      trigger={trigger}
+      title={team ? t("editTitle") : t("newTitle")}
+      description={t("formDescription")}
+      open={open}
+      onOpenChange={setOpen}
+      form={form}
+      submitLabel={team ? tCommon("save") : t("create")}
+    >
           <Field id="team-name" label={t("name")} error={errors.name}>
             <Input id="team-name" name="name" defaultValue={team?.name} required autoFocus aria-invalid={!!errors.name || undefined} aria-describedby={describedBy("team-name", { error: errors.name })} />
           </Field>
@@ -82,16 +84,6 @@ export function TeamFormDialog({ orgSlug, trigger, teams, members, team, exclude
               ))}
             </Select>
           </Field>
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {tCommon("cancel")}
-            </Button>
-            <Button type="submit" loading={form.pending}>
-              {team ? tCommon("save") : t("create")}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    </FormDialog>
   );
 }
