@@ -1,15 +1,21 @@
 import { useLocale, useTranslations } from "next-intl";
-import type { ActivityAction } from "@/lib/domain";
-import { formatPercent } from "@/lib/format";
+import { confidences, type ActivityAction, type Confidence } from "@/lib/domain";
+import { formatMeasure, formatPercent } from "@/lib/format";
+import type { FeedItem } from "@/lib/services/feed";
 
 interface Props {
   action: ActivityAction;
   actorName: string | null;
   before: unknown;
   after: unknown;
+  /** The key result the event is about, when known: named, and its values written in its unit. */
+  keyResult?: FeedItem["keyResult"];
+  /** For comment events: the comment's first line as it reads now, or that it was deleted. */
+  comment?: FeedItem["comment"];
 }
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+const isConfidence = (value: unknown): value is Confidence => (confidences as readonly unknown[]).includes(value);
 
 const fieldKeys = [
   "title", "description", "level", "teamId", "ownerUserId", "parentObjectiveId", "parentKeyResultId", "rollupMode", "manualProgress",
@@ -29,7 +35,7 @@ type PlainAction = (typeof plainActions)[number];
 const isPlain = (action: ActivityAction): action is PlainAction => (plainActions as readonly string[]).includes(action);
 
 /** One line of history in words: who did what, with the values that matter. */
-export function ActivityText({ action, actorName, before, after }: Props) {
+export function ActivityText({ action, actorName, before, after, keyResult, comment }: Props) {
   const t = useTranslations("activity");
   const locale = useLocale();
   const who = actorName ?? t("someone");
@@ -38,16 +44,31 @@ export function ActivityText({ action, actorName, before, after }: Props) {
   switch (action) {
     case "objective.updated":
     case "key_result.updated": {
-      const fields = Object.keys(now).map((field) => (isFieldKey(field) ? t(`fields.${field}`) : field));
-      return <>{t(action === "objective.updated" ? "objectiveUpdated" : "keyResultUpdated", { who, fields: fields.join(", ") })}</>;
+      const fields = Object.keys(now)
+        .map((field) => (isFieldKey(field) ? t(`fields.${field}`) : field))
+        .join(", ");
+      if (action === "key_result.updated" && keyResult) return <>{t("keyResultUpdatedNamed", { who, fields, title: keyResult.title })}</>;
+      return <>{t(action === "objective.updated" ? "objectiveUpdated" : "keyResultUpdated", { who, fields })}</>;
     }
     case "check_in.created": {
+      if (keyResult && isConfidence(now.confidence)) {
+        const confidence = t(`confidence.${now.confidence}`);
+        if (keyResult.direction === "milestone") {
+          return <>{t(Number(now.value) >= 1 ? "checkInDone" : "checkInNotDone", { who, title: keyResult.title, confidence })}</>;
+        }
+        return <>{t("checkInOn", { who, value: formatMeasure(String(now.value ?? ""), keyResult, locale), title: keyResult.title, confidence })}</>;
+      }
       const progress = typeof now.progress === "number" || typeof now.progress === "string" ? formatPercent(Number(now.progress), locale) : "";
       return <>{t("checkIn", { who, value: String(now.value ?? ""), progress, confidence: String(now.confidence ?? "") })}</>;
     }
     case "key_result.created":
     case "key_result.deleted":
-      return <>{t(action === "key_result.created" ? "keyResultCreated" : "keyResultDeleted", { who, title: String(now.title ?? was.title ?? "") })}</>;
+      return <>{t(action === "key_result.created" ? "keyResultCreated" : "keyResultDeleted", { who, title: String(now.title ?? was.title ?? keyResult?.title ?? "") })}</>;
+    case "comment.created":
+    case "comment.updated":
+      if (comment?.excerpt) return <>{t(action === "comment.created" ? "commented" : "editedComment", { who, excerpt: comment.excerpt })}</>;
+      if (comment?.deleted && action === "comment.created") return <>{t("commentedSinceDeleted", { who })}</>;
+      return <>{t(`actions.${action}`, { who })}</>;
     default:
       return <>{isPlain(action) ? t(`actions.${action}`, { who }) : `${who} · ${action}`}</>;
   }

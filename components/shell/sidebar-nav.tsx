@@ -2,6 +2,7 @@
 
 import {
   CalendarCheck,
+  History,
   LayoutDashboard,
   Network,
   Presentation,
@@ -16,12 +17,13 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 
-type NavKey = "dashboard" | "okrs" | "tree" | "checkIns" | "review" | "teams" | "people" | "settings";
+type NavKey = "dashboard" | "okrs" | "tree" | "activity" | "checkIns" | "review" | "teams" | "people" | "settings";
 
 const items: Array<{ key: NavKey; path: string; icon: LucideIcon; keepsCycle?: boolean; exact?: boolean }> = [
   { key: "dashboard", path: "dashboard", icon: LayoutDashboard, keepsCycle: true },
   { key: "okrs", path: "okrs", icon: Target, keepsCycle: true, exact: true },
   { key: "tree", path: "okrs/tree", icon: Network, keepsCycle: true },
+  { key: "activity", path: "activity", icon: History, keepsCycle: true },
   { key: "checkIns", path: "check-ins", icon: CalendarCheck },
   { key: "review", path: "review", icon: Presentation, keepsCycle: true },
   { key: "teams", path: "teams", icon: Users },
