@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -25,6 +25,23 @@ export interface ConnectionOptions {
   maxConnections?: number;
 }
 
+/**
+ * Opt-in query counting for tests that prove a page's query count does not grow with the
+ * organisation: while `globalThis.__retningQueryLog` is an array, every statement drizzle sends
+ * (on either driver, inside transactions too) is pushed onto it. The benchmark's recorder
+ * (`globalThis.__retningQueryRecorder`, installed by instrumentation.ts only when
+ * RETNING_QUERY_RECORD is set) also gets the parameters, to replay a page's SQL. Unset, each costs
+ * one property read.
+ */
+export type QueryRecorder = (query: string, params: unknown[]) => void;
+const queryLog = globalThis as typeof globalThis & { __retningQueryLog?: string[]; __retningQueryRecorder?: QueryRecorder };
+const queryCounter: Logger = {
+  logQuery: (query, params) => {
+    queryLog.__retningQueryLog?.push(query);
+    queryLog.__retningQueryRecorder?.(query, params);
+  },
+};
+
 export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -42,7 +59,7 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
       onnotice: () => {},
       connection: { application_name: "retning" },
     });
-    return { db: drizzle(client, { schema }), driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db: drizzle(client, { schema, logger: queryCounter }), driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -52,7 +69,7 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
   const dataDir = inMemory ? dir : resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
   if (!inMemory) mkdirSync(dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
-  return { db: drizzle(client, { schema }), driver: "pglite", close: () => client.close() };
+  return { db: drizzle(client, { schema, logger: queryCounter }), driver: "pglite", close: () => client.close() };
 }
 
 // One connection per process, kept on globalThis so that hot reload and Next's several module

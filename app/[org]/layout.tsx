@@ -37,7 +37,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
 
   return (
     <div className="flex min-h-dvh">
-      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col justify-between border-r border-border bg-surface px-3 py-3 lg:flex">
+      <aside className="no-print sticky top-0 hidden h-dvh w-60 shrink-0 flex-col justify-between border-r border-border bg-surface px-3 py-3 lg:flex">
         <WorkspaceNav {...navProps} />
         <div className="flex items-center gap-1 px-1">
           <LanguageSwitch />

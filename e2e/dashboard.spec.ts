@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, expectNoAxeViolations, signIn, unique } from "./helpers";
+
+/** The charts load after the page; axe and screenshots should see them drawn. */
+async function waitForCharts(page: Page) {
+  await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
+}
+
+test.describe("leadership dashboard and weekly review", () => {
+  // Long journeys with two axe scans each; a busy machine needs more than the default minute.
+  test.slow();
+
+  test("an admin follows an at-risk key result to its objective, then steps through the weekly review", async ({ page }) => {
+    await signIn(page, demo.admin);
+    await page.goto(`/${demo.org}/dashboard`);
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Company progress" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Key results by status: On track: \d+/ })).toBeVisible();
+    await expect(page.getByRole("table", { name: /^Teams in / })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Manage cycles" })).toBeVisible();
+    await waitForCharts(page);
+    await expectNoAxeViolations(page);
+
+    // Collapsing a department hides the teams below it.
+    const teams = page.getByRole("table", { name: /^Teams in / });
+    await expect(teams.getByRole("link", { name: "Marketing" })).toBeVisible();
+    await teams.getByRole("button", { name: "Hide the teams in Commerce" }).click();
+    await expect(teams.getByRole("link", { name: "Marketing" })).toBeHidden();
+    await teams.getByRole("button", { name: "Show the teams in Commerce" }).click();
+    await expect(teams.getByRole("link", { name: "Marketing" })).toBeVisible();
+
+    const atRisk = page.locator("section").filter({ has: page.getByRole("heading", { name: /^At risk/ }) });
+    const first = atRisk.getByRole("listitem").first().getByRole("link");
+    const title = (await first.textContent())?.trim() ?? "";
+    expect(title).not.toBe("");
+    const href = (await first.getAttribute("href")) ?? "";
+    expect(href).toMatch(new RegExp(`^/${demo.org}/okrs/[0-9a-f-]{36}#kr-[0-9a-f-]{36}$`));
+    await first.click();
+    await expect(page).toHaveURL((url) => url.pathname === href.split("#")[0] && url.hash === `#${href.split("#")[1]}`);
+    const row = page.locator(`[id="${href.split("#")[1]}"]`);
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(title);
+    await expect(row).toContainText("At risk");
+
+    await page.goto(`/${demo.org}/dashboard`);
+    await page.getByRole("main").getByRole("link", { name: "Weekly review" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Weekly review" })).toBeVisible();
+    const slides = page.locator("[data-review-deck] section[id^='slide-']");
+    const total = await slides.count();
+    expect(total).toBeGreaterThan(2);
+    await expect(page.locator("#slide-1")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const live = page.locator("[data-review-deck] [aria-live='polite']");
+    for (let number = 2; number <= total; number++) {
+      await page.keyboard.press("ArrowRight");
+      await expect(page.locator(`#slide-${number}`)).toBeVisible();
+      await expect(page.locator(`#slide-${number - 1}`)).toBeHidden();
+      await expect(live).toHaveText(new RegExp(`^Slide ${number} of ${total}: `));
+      await expect(page).toHaveURL(new RegExp(`#slide-${number}$`));
+    }
+    await expect(page.getByRole("button", { name: "Next slide" })).toBeDisabled();
+    await expect(page.locator("[data-review-deck] .review-controls")).toContainText(`${total} / ${total}`);
+    // Home goes back to the start; a deep link opens the slide it names.
+    await page.keyboard.press("Home");
+    await expect(page.locator("#slide-1")).toBeVisible();
+    await page.goto(`/${demo.org}/review#slide-${total}`);
+    await expect(page.locator(`#slide-${total}`)).toBeVisible();
+  });
+
+  test("a member reads the dashboard and the review without any admin action", async ({ page }) => {
+    await signIn(page, demo.member);
+    await page.goto(`/${demo.org}/dashboard`);
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Needs attention" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Export CSV" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Manage cycles" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Manage teams" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Create next cycle" })).toHaveCount(0);
+    await waitForCharts(page);
+    await expectNoAxeViolations(page);
+
+    const csv = await page.request.get(`/api/orgs/${demo.org}/export`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="retning-nordlys-.+\.csv"$/);
+    const body = await csv.body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(body.toString("utf8")).toContain("Objective,Level,Team,Owner");
+
+    await page.goto(`/${demo.org}/review`);
+    await expect(page.locator("#slide-1")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Present" })).toBeVisible();
+  });
+
+  test("a new organisation's dashboard and review say what to do first", async ({ page }) => {
+    const id = unique();
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Solveig Berg");
+    await page.getByLabel("Work email").fill(`solveig-${id}@example.test`);
+    await page.getByLabel("Password").fill("northern lights over tromso");
+    await page.getByLabel("Organisation name").fill(`Polarkaffe ${id}`);
+    await page.getByRole("button", { name: "Create organisation" }).click();
+    await page.waitForURL(/\/polarkaffe-[a-z0-9-]+\//);
+    const slug = new URL(page.url()).pathname.split("/")[1] ?? "";
+
+    await page.goto(`/${slug}/dashboard`);
+    await expect(page.getByText(/^No objectives in .+ yet$/)).toBeVisible();
+    await page.getByRole("button", { name: "Write the first company objective" }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expectNoAxeViolations(page);
+
+    await page.goto(`/${slug}/review`);
+    await expect(page.getByText("Nothing to review yet")).toBeVisible();
+  });
+});

@@ -1,0 +1,106 @@
+import { sql } from "drizzle-orm";
+import { rowsOf } from "@/db/client";
+import { cycles, keyResults, objectives, teams, users } from "@/db/schema";
+import { toCsv, type CsvCell } from "@/lib/csv";
+import { AppError } from "@/lib/errors";
+import type { TenantContext } from "@/lib/tenant";
+import { withTenant } from "@/lib/tenant-scope";
+import { slugify } from "@/lib/validation/common";
+import type { Translate } from "@/lib/validation/errors";
+import { keyResultStatusSql } from "./status-sql";
+
+export interface ExportFile {
+  filename: string;
+  body: string;
+  rows: number;
+}
+
+const COLUMNS = [
+  "objective",
+  "level",
+  "team",
+  "owner",
+  "objectiveProgress",
+  "keyResult",
+  "keyResultOwner",
+  "start",
+  "target",
+  "current",
+  "unit",
+  "progress",
+  "status",
+  "lastCheckIn",
+  "confidence",
+] as const;
+
+/**
+ * A cycle's OKRs as a CSV file for spreadsheets: one row per key result, and one for each
+ * objective without any, in the reader's language. One statement. The file is built in memory:
+ * a cycle holds at most a few thousand key results (well under a megabyte), and building it
+ * first lets a failure answer as an error instead of a truncated download. A cycle of another
+ * organisation is not found.
+ */
+export async function exportCycleCsv(ctx: TenantContext, cycleId: string, t: Translate): Promise<ExportFile> {
+  const rows = await withTenant(ctx, async (tx) =>
+    rowsOf<Record<string, string | number | null>>(
+      await tx.execute(sql`
+        select ${cycles.name} as cycle_name, o.title, o.level::text as level, tm.name as team_name, ou.name as owner_name,
+               round(o.progress * 100)::int as objective_progress,
+               ${keyResults.id} as key_result_id, ${keyResults.title} as key_result_title, ku.name as key_result_owner,
+               ${keyResults.startValue}::text as start_value, ${keyResults.targetValue}::text as target_value,
+               ${keyResults.currentValue}::text as current_value, ${keyResults.unit}::text as unit,
+               ${keyResults.currencyCode} as currency_code, ${keyResults.unitLabel} as unit_label,
+               round(${keyResults.progress} * 100)::int as progress,
+               case when ${keyResults.id} is null then null else ${keyResultStatusSql()} end as status,
+               to_char(${keyResults.lastCheckInAt} at time zone 'UTC', 'YYYY-MM-DD') as last_check_in,
+               ${keyResults.lastConfidence}::text as confidence
+        from ${cycles}
+        left join ${objectives} o on o.org_id = ${cycles.orgId} and o.cycle_id = ${cycles.id} and o.archived_at is null
+        left join ${users} ou on ou.id = o.owner_user_id
+        left join ${teams} tm on tm.org_id = o.org_id and tm.id = o.team_id
+        left join ${keyResults} on ${keyResults.orgId} = o.org_id and ${keyResults.objectiveId} = o.id
+        left join ${users} ku on ku.id = ${keyResults.ownerUserId}
+        where ${cycles.orgId} = ${ctx.orgId} and ${cycles.id} = ${cycleId}
+        order by case o.level when 'company' then 0 when 'team' then 1 else 2 end, o.title, o.id,
+                 ${keyResults.position}, ${keyResults.createdAt}, ${keyResults.id}`),
+    ),
+  );
+  const [first] = rows;
+  if (!first) throw new AppError("not_found", "errors.not_found");
+  const body = rows.filter((row) => row.title !== null).map((row): CsvCell[] => [
+    row.title,
+    t(`okr.level.${row.level}`),
+    row.team_name,
+    row.owner_name,
+    row.objective_progress,
+    row.key_result_title,
+    row.key_result_owner,
+    row.start_value,
+    row.target_value,
+    row.current_value,
+    unitText(row),
+    row.progress,
+    row.status === null ? null : t(`okr.status.${row.status}`),
+    row.last_check_in,
+    row.confidence === null ? null : t(`okr.status.${row.confidence}`),
+  ]);
+  return {
+    filename: `retning-${ctx.orgSlug}-${slugify(String(first.cycle_name))}.csv`,
+    body: toCsv([COLUMNS.map((column) => t(`export.columns.${column}`)), ...body]),
+    rows: body.length,
+  };
+}
+
+function unitText(row: Record<string, string | number | null>): string | null {
+  if (row.key_result_id === null) return null;
+  switch (row.unit) {
+    case "percent":
+      return "%";
+    case "currency":
+      return String(row.currency_code ?? "");
+    case "custom":
+      return String(row.unit_label ?? "");
+    default:
+      return "";
+  }
+}

@@ -1,0 +1,89 @@
+import { sql, type SQL } from "drizzle-orm";
+import { cycles, keyResults, objectives, teams } from "@/db/schema";
+import type { TenantContext } from "@/lib/tenant";
+import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
+
+/**
+ * SQL building blocks shared by the dashboard, the weekly review and the export: common table
+ * expressions that every one of their queries starts from, so the figures agree across pages.
+ */
+
+/** The cycle, with where it says progress should be today (null unless it is active). */
+export function cycleCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
+  return sql`cyc as (
+    select ${cycles.id} as id, ${cycles.name} as name, ${cycles.startDate}::text as start_date, ${cycles.endDate}::text as end_date,
+           ${cycles.status}::text as status, ${cycles.startDate} as start_day, ${cycles.endDate} as end_day,
+           case when ${cycles.status} = 'active' then ${expectedProgressSql()} end as expected
+    from ${cycles} where ${cycles.orgId} = ${ctx.orgId} and ${cycles.id} = ${cycleId}
+  )`;
+}
+
+/** The cycle's objectives that count: not archived. */
+export function objectivesCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
+  return sql`obj as (
+    select o.id, o.title, o.level::text as level, o.team_id, o.owner_user_id, o.progress, o.created_at
+    from ${objectives} o where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
+  )`;
+}
+
+/**
+ * The key results of the cycle's counted objectives with their status (keyResultStatusSql) and
+ * whether they were checked in since Monday (the week my-week.ts asks a check-in for).
+ */
+export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
+  return sql`kr as (
+    select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id, o.team_id, o.level::text as level,
+           ${keyResultStatusSql()} as status,
+           coalesce(${keyResults.lastCheckInAt} >= date_trunc('week', now()), false) as checked_in
+    from ${keyResults}
+    join ${objectives} o on o.org_id = ${keyResults.orgId} and o.id = ${keyResults.objectiveId}
+    join ${cycles} on ${cycles.orgId} = o.org_id and ${cycles.id} = o.cycle_id
+    where ${keyResults.orgId} = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
+  )`;
+}
+
+/** Every team with itself and each team below it (ancestor, descendant), for rollups through the hierarchy. */
+export function teamClosureCte(ctx: Pick<TenantContext, "orgId">): SQL {
+  return sql`closure as (
+    select ${teams.id} as ancestor, ${teams.id} as descendant, 0 as depth from ${teams} where ${teams.orgId} = ${ctx.orgId}
+    union all
+    select c.ancestor, t.id, c.depth + 1 from closure c join ${teams} t on t.org_id = ${ctx.orgId} and t.parent_team_id = c.descendant
+    where c.depth < 64
+  )`;
+}
+
+/**
+ * Weeks (Monday dates) of the cycle up to the current week, at most `limit` of the latest, each
+ * with the progress the cycle expected at its end (or now, for the week in progress). Needs `cyc`.
+ */
+export function weeksCte(limit: number): SQL {
+  return sql`weeks as (
+    select w::date as week,
+           case when cyc.status = 'closed' then null else least(1, greatest(0,
+             extract(epoch from (least(w + interval '7 days', now()) - cyc.start_day::timestamp at time zone 'UTC'))
+             / extract(epoch from ((cyc.end_day + 1)::timestamp at time zone 'UTC' - cyc.start_day::timestamp at time zone 'UTC'))))::float8 end as expected
+    from cyc, generate_series(
+      greatest(date_trunc('week', cyc.start_day::timestamp), date_trunc('week', least(now(), cyc.end_day::timestamp)) - make_interval(weeks => ${limit - 1})),
+      date_trunc('week', least(now(), cyc.end_day::timestamp)),
+      interval '1 week') as w
+  )`;
+}
+
+/**
+ * Each objective of `source` (a CTE with id and created_at) at the end of each week: its latest
+ * progress point on or before that week's Sunday, 0 before its first point; weeks before the
+ * objective existed are left out. Needs `weeks`.
+ */
+export function weeklyPointsSql(ctx: Pick<TenantContext, "orgId">, source: SQL): SQL {
+  return sql`select s.id, w.week, coalesce(h.progress, 0) as progress
+    from ${source} s
+    join weeks w on s.created_at < w.week + interval '7 days'
+    left join lateral (
+      select ph.progress from objective_progress_history ph
+      where ph.org_id = ${ctx.orgId} and ph.objective_id = s.id and ph.day < w.week + 7
+      order by ph.day desc limit 1
+    ) h on true`;
+}
+
+export const num = (value: unknown): number => Number(value ?? 0);
+export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));

@@ -1,0 +1,292 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { rowsOf, type Tx } from "@/db/client";
+import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, teams, users, type Confidence, type KeyResult } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { STALE_AFTER_DAYS, type Status } from "@/lib/okr/progress";
+import type { TenantContext } from "@/lib/tenant";
+import { withTenant } from "@/lib/tenant-scope";
+import type { DashboardCycle } from "./dashboard";
+import { cycleCte, num, numOrNull } from "./report-sql";
+import { keyResultStatusSql, severityToStatusSql, statusSeveritySql } from "./status-sql";
+import { flattenTree, teamTree } from "./teams";
+
+/** How far back "this week" reaches in the meeting: the seven days before now. */
+export const REVIEW_DAYS = 7;
+/** Notes shown per objective (the newest); a busy week still fits on its slide. */
+export const NOTES_PER_OBJECTIVE = 8;
+
+export interface ReviewKeyResult {
+  id: string;
+  objectiveId: string;
+  title: string;
+  ownerName: string;
+  unit: KeyResult["unit"];
+  currencyCode: string | null;
+  unitLabel: string | null;
+  direction: KeyResult["direction"];
+  startValue: string;
+  targetValue: string;
+  currentValue: string;
+  progress: number;
+  status: Status;
+  /** Its status seven days ago; null if it did not exist then. */
+  statusWeekAgo: Status | null;
+  /** Became at risk, off track or stale this week (or got worse among those). */
+  newRisk: boolean;
+  /** Check-ins of the last seven days; null without any. */
+  week: { checkIns: number; valueBefore: string; valueAfter: string; confidenceBefore: Confidence | null; confidenceAfter: Confidence } | null;
+}
+
+export interface ReviewNote {
+  id: string;
+  keyResultId: string;
+  keyResultTitle: string;
+  authorName: string;
+  note: string;
+  confidence: Confidence;
+  /** ISO timestamp. */
+  createdAt: string;
+}
+
+export interface ReviewObjective {
+  id: string;
+  title: string;
+  level: "company" | "team";
+  teamId: string | null;
+  ownerName: string;
+  progress: number;
+  /** Progress minus expected; null unless the cycle is active. */
+  pace: number | null;
+  /** Progress seven days ago, and the change since; null for an objective created this week. */
+  progressWeekAgo: number | null;
+  delta: number | null;
+  status: Status | null;
+  keyResults: ReviewKeyResult[];
+  notes: ReviewNote[];
+}
+
+export type ReviewSlide =
+  | { kind: "company"; id: string; title: string; objectives: ReviewObjective[] }
+  | { kind: "team"; id: string; title: string; depth: number; parentName: string | null; objectives: ReviewObjective[] };
+
+export interface ReviewData {
+  cycle: DashboardCycle;
+  /** ISO timestamp: where "this week" starts. */
+  since: string;
+  slides: ReviewSlide[];
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+const weekAgo = sql`(now() - make_interval(days => ${REVIEW_DAYS}))`;
+const isoTimestamp = (column: unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+/**
+ * keyResultStatus() of lib/okr/progress.ts as it stood seven days ago: the confidence of the last
+ * check-in before then, or stale if that one (or the start, without one) was over a week older.
+ * Reads `before` (the last earlier check-in), `key_results` and `cycles`.
+ */
+const statusWeekAgoSql = sql<Status>`(case
+  when ${cycles.status} = 'active'
+    and ${weekAgo} - coalesce(before.created_at, greatest(${keyResults.createdAt}, (${cycles.startDate})::timestamp at time zone 'UTC'))
+      > make_interval(days => ${STALE_AFTER_DAYS})
+    then 'stale'
+  else coalesce(before.confidence::text, 'not_started')
+end)`;
+
+/**
+ * The weekly review of a cycle: one slide per company objective, then one per team in hierarchy
+ * order, each with its objectives, the week's check-ins, new risks and notes. Six statements
+ * whatever the size of the organisation. A cycle of another organisation is not found.
+ */
+export async function loadReview(ctx: TenantContext, cycleId: string): Promise<ReviewData> {
+  return withTenant(ctx, async (tx) => {
+    const [cycle] = rowsOf<Record<string, unknown>>(
+      await tx.execute(sql`with ${cycleCte(ctx, cycleId)} select cyc.*, ${isoTimestamp(weekAgo)} as since from cyc`),
+    );
+    if (!cycle) throw new AppError("not_found", "errors.not_found");
+    const teamRows = await tx
+      .select({ id: teams.id, name: teams.name, parentTeamId: teams.parentTeamId })
+      .from(teams)
+      .where(eq(teams.orgId, ctx.orgId))
+      .orderBy(asc(teams.name));
+    const objectiveRows = await loadObjectives(tx, ctx, cycleId);
+    const krRows = await loadKeyResults(tx, ctx, cycleId);
+    const noteRows = await loadNotes(tx, ctx, cycleId);
+
+    const krsOf = groupBy(krRows, (row) => row.objectiveId);
+    const notesOf = groupBy(noteRows, (row) => row.objectiveId);
+    const full: ReviewObjective[] = objectiveRows.map((row) => ({
+      ...row,
+      keyResults: krsOf.get(row.id) ?? [],
+      notes: (notesOf.get(row.id) ?? []).map(({ objectiveId: _, ...note }) => note),
+    }));
+    const ofTeam = groupBy(
+      full.filter((objective) => objective.level === "team"),
+      (objective) => objective.teamId ?? "",
+    );
+    const nameOf = new Map(teamRows.map((team) => [team.id, team.name]));
+    const slides: ReviewSlide[] = [
+      ...full
+        .filter((objective) => objective.level === "company")
+        .map((objective) => ({ kind: "company" as const, id: objective.id, title: objective.title, objectives: [objective] })),
+      ...flattenTree(teamTree(teamRows)).map(({ team, depth }) => ({
+        kind: "team" as const,
+        id: team.id,
+        title: team.name,
+        depth,
+        parentName: team.parentTeamId ? (nameOf.get(team.parentTeamId) ?? null) : null,
+        objectives: ofTeam.get(team.id) ?? [],
+      })),
+    ];
+    return {
+      cycle: {
+        id: String(cycle.id),
+        name: String(cycle.name),
+        startDate: String(cycle.start_date),
+        endDate: String(cycle.end_date),
+        status: cycle.status as DashboardCycle["status"],
+        expected: numOrNull(cycle.expected),
+      },
+      since: String(cycle.since),
+      slides,
+    };
+  });
+}
+
+/** Company and team objectives with pace, progress a week ago (from history) and their worst status. */
+async function loadObjectives(tx: Tx, ctx: TenantContext, cycleId: string) {
+  const rows = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`
+      with ${cycleCte(ctx, cycleId)},
+      obj as (
+        select o.*, case when o.created_at > ${weekAgo} then null else coalesce((
+          select ph.progress from ${objectiveProgressHistory} ph
+          where ph.org_id = o.org_id and ph.objective_id = o.id and ph.day <= (${weekAgo})::date
+          order by ph.day desc limit 1), 0) end as progress_week_ago
+        from ${objectives} o
+        where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null and o.level in ('company', 'team')
+      )
+      select obj.id, obj.title, obj.level::text as level, obj.team_id, u.name as owner_name, obj.progress::float8 as progress,
+             (obj.progress - cyc.expected)::float8 as pace, obj.progress_week_ago::float8 as progress_week_ago,
+             (obj.progress - obj.progress_week_ago)::float8 as delta,
+             ${severityToStatusSql(sql`(
+               select max(${statusSeveritySql(keyResultStatusSql())}) from ${keyResults}
+               join ${cycles} on ${cycles.orgId} = ${keyResults.orgId} and ${cycles.id} = ${cycleId}
+               where ${keyResults.orgId} = obj.org_id and ${keyResults.objectiveId} = obj.id)`)} as status
+      from obj cross join cyc join ${users} u on u.id = obj.owner_user_id
+      order by obj.title, obj.id`),
+  );
+  return rows.map((row) => ({
+    id: String(row.id),
+    title: String(row.title),
+    level: row.level as ReviewObjective["level"],
+    teamId: (row.team_id as string | null) ?? null,
+    ownerName: String(row.owner_name),
+    progress: num(row.progress),
+    pace: numOrNull(row.pace),
+    progressWeekAgo: numOrNull(row.progress_week_ago),
+    delta: numOrNull(row.delta),
+    status: (row.status as Status | null) ?? null,
+  }));
+}
+
+/** Key results with their status now and a week ago, and what their check-ins of the week changed. */
+async function loadKeyResults(tx: Tx, ctx: TenantContext, cycleId: string): Promise<ReviewKeyResult[]> {
+  const status = keyResultStatusSql();
+  const previous = sql`case when ${keyResults.createdAt} > ${weekAgo} then null else ${statusWeekAgoSql} end`;
+  const rows = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`
+      select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id, ${keyResults.title} as title, u.name as owner_name,
+             ${keyResults.unit}::text as unit, ${keyResults.currencyCode} as currency_code, ${keyResults.unitLabel} as unit_label,
+             ${keyResults.direction}::text as direction, ${keyResults.startValue}::text as start_value,
+             ${keyResults.targetValue}::text as target_value, ${keyResults.currentValue}::text as current_value,
+             ${keyResults.progress}::float8 as progress, ${status} as status, ${previous} as status_week_ago,
+             (${statusSeveritySql(status)} >= 2 and (${previous} is null or ${statusSeveritySql(status)} > ${statusSeveritySql(previous)})) as new_risk,
+             wk.check_ins, coalesce(wk.value_before, ${keyResults.startValue}::text) as value_before, wk.value_after,
+             wk.confidence_after, before.confidence::text as confidence_before
+      from ${keyResults}
+      join ${objectives} o on o.org_id = ${keyResults.orgId} and o.id = ${keyResults.objectiveId}
+      join ${cycles} on ${cycles.orgId} = o.org_id and ${cycles.id} = o.cycle_id
+      join ${users} u on u.id = ${keyResults.ownerUserId}
+      left join lateral (
+        select count(*)::int as check_ins,
+               (array_agg(c.previous_value::text order by c.created_at asc))[1] as value_before,
+               (array_agg(c.value::text order by c.created_at desc))[1] as value_after,
+               (array_agg(c.confidence::text order by c.created_at desc))[1] as confidence_after
+        from ${checkIns} c
+        where c.org_id = ${ctx.orgId} and c.key_result_id = ${keyResults.id} and c.created_at > ${weekAgo}
+      ) wk on true
+      left join lateral (
+        select c.confidence, c.created_at from ${checkIns} c
+        where c.org_id = ${ctx.orgId} and c.key_result_id = ${keyResults.id} and c.created_at <= ${weekAgo}
+        order by c.created_at desc limit 1
+      ) before on true
+      where ${keyResults.orgId} = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null and o.level in ('company', 'team')
+      order by ${keyResults.position}, ${keyResults.createdAt}, ${keyResults.id}`),
+  );
+  return rows.map((row) => ({
+    id: String(row.id),
+    objectiveId: String(row.objective_id),
+    title: String(row.title),
+    ownerName: String(row.owner_name),
+    unit: row.unit as ReviewKeyResult["unit"],
+    currencyCode: (row.currency_code as string | null) ?? null,
+    unitLabel: (row.unit_label as string | null) ?? null,
+    direction: row.direction as ReviewKeyResult["direction"],
+    startValue: String(row.start_value),
+    targetValue: String(row.target_value),
+    currentValue: String(row.current_value),
+    progress: num(row.progress),
+    status: row.status as Status,
+    statusWeekAgo: (row.status_week_ago as Status | null) ?? null,
+    newRisk: Boolean(row.new_risk),
+    week:
+      num(row.check_ins) > 0
+        ? {
+            checkIns: num(row.check_ins),
+            valueBefore: String(row.value_before),
+            valueAfter: String(row.value_after),
+            confidenceBefore: (row.confidence_before as Confidence | null) ?? null,
+            confidenceAfter: row.confidence_after as Confidence,
+          }
+        : null,
+  }));
+}
+
+/** The week's check-in notes, newest first, a handful per objective. */
+async function loadNotes(tx: Tx, ctx: TenantContext, cycleId: string) {
+  const rows = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`
+      select * from (
+        select c.id, c.key_result_id, k.title as key_result_title, k.objective_id, u.name as author_name, c.note,
+               c.confidence::text as confidence, ${isoTimestamp(sql`c.created_at`)} as created_at, c.created_at as at,
+               row_number() over (partition by k.objective_id order by c.created_at desc, c.id) as rank
+        from ${checkIns} c
+        join ${keyResults} k on k.org_id = c.org_id and k.id = c.key_result_id
+        join ${objectives} o on o.org_id = k.org_id and o.id = k.objective_id
+        join ${users} u on u.id = c.author_user_id
+        where c.org_id = ${ctx.orgId} and c.created_at > ${weekAgo} and btrim(c.note) <> ''
+          and o.cycle_id = ${cycleId} and o.archived_at is null and o.level in ('company', 'team')
+      ) notes where rank <= ${NOTES_PER_OBJECTIVE}
+      order by at desc, id`),
+  );
+  return rows.map((row) => ({
+    id: String(row.id),
+    keyResultId: String(row.key_result_id),
+    keyResultTitle: String(row.key_result_title),
+    objectiveId: String(row.objective_id),
+    authorName: String(row.author_name),
+    note: String(row.note),
+    confidence: row.confidence as Confidence,
+    createdAt: String(row.created_at),
+  }));
+}
