@@ -164,15 +164,15 @@ describe("objectives", () => {
     const stranger = await newOrganisation("Stranger");
     const { objective } = await getObjectiveDetail(w.org.ownerCtx, w.company.id);
     for (const attempt of [
-      getObjectiveDetail(stranger.ownerCtx, w.company.id),
-      updateObjective(stranger.ownerCtx, w.company.id, { version: objective.version, title: "Hijack" }),
-      deleteObjective(stranger.ownerCtx, w.company.id),
-      createKeyResult(stranger.ownerCtx, w.company.id, keyResultInput(stranger.owner.id)),
-      updateKeyResult(stranger.ownerCtx, w.nps.id, { version: 1, title: "Hijack" }),
-      deleteKeyResult(stranger.ownerCtx, w.nps.id),
-      cascadeObjective(stranger.ownerCtx, w.company.id, { targets: [{ teamId: w.team.id }] }),
+      () => getObjectiveDetail(stranger.ownerCtx, w.company.id),
+      () => updateObjective(stranger.ownerCtx, w.company.id, { version: objective.version, title: "Hijack" }),
+      () => deleteObjective(stranger.ownerCtx, w.company.id),
+      () => createKeyResult(stranger.ownerCtx, w.company.id, keyResultInput(stranger.owner.id)),
+      () => updateKeyResult(stranger.ownerCtx, w.nps.id, { version: 1, title: "Hijack" }),
+      () => deleteKeyResult(stranger.ownerCtx, w.nps.id),
+      () => cascadeObjective(stranger.ownerCtx, w.company.id, { targets: [{ teamId: w.team.id }] }),
     ]) {
-      expect((await appError(attempt)).code).toBe("not_found");
+      expect((await appError(attempt())).code).toBe("not_found");
     }
     expect((await getObjectiveDetail(w.org.ownerCtx, w.company.id)).objective).toMatchObject({ title: objective.title, version: objective.version, keyResultCount: 1 });
   });
