@@ -1,5 +1,6 @@
 import { CalendarClock, Pencil, Trash2 } from "lucide-react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { KeyResultHistoryButton } from "@/components/charts/key-result-history";
 import { CheckInDialog } from "@/components/check-ins/check-in-dialog";
 import { StatusBadge, statusTone } from "@/components/okr/status-badge";
 import { TargetText } from "@/components/okr/target-text";
@@ -62,6 +63,7 @@ export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, m
               </span>
               {Number(kr.weight) !== 1 ? <span>{t("weight", { weight: kr.weight })}</span> : null}
               <span className="ml-auto flex items-center gap-1">
+                <KeyResultHistoryButton orgSlug={orgSlug} keyResultId={kr.id} title={kr.title} version={kr.lastCheckInAt?.toISOString() ?? null} />
                 {cycle.status !== "closed" && canCheckIn(kr) ? (
                   <CheckInDialog
                     orgSlug={orgSlug}

@@ -1,7 +1,10 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
-import { cycles, keyResults, objectives } from "@/db/schema";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { cycles, keyResults, objectives, users, type KeyResult, type ObjectiveLevel } from "@/db/schema";
+import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
+import { levelOrder } from "./objective-cards";
+import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
 
 /** Key results this person reports on: they own it, or they own its objective. */
 export const mineCondition = (ctx: Pick<TenantContext, "userId">) =>
@@ -24,4 +27,87 @@ export async function countOwedCheckIns(ctx: TenantContext): Promise<number> {
       .where(and(eq(keyResults.orgId, ctx.orgId), eq(cycles.status, "active"), isNull(objectives.archivedAt), mineCondition(ctx), owedThisWeek)),
   );
   return row?.owed ?? 0;
+}
+
+/** One key result on My week: what it aims for, where it stands, and whether this week's check-in is done. */
+export interface MyWeekRow {
+  id: string;
+  title: string;
+  objectiveId: string;
+  objectiveTitle: string;
+  objectiveLevel: ObjectiveLevel;
+  cycleName: string;
+  unit: KeyResult["unit"];
+  currencyCode: string | null;
+  unitLabel: string | null;
+  direction: KeyResult["direction"];
+  startValue: string;
+  targetValue: string;
+  currentValue: string;
+  achievement: number;
+  progress: number;
+  dueDate: string;
+  ownerUserId: string;
+  ownerName: string;
+  lastCheckInAt: Date | null;
+  lastConfidence: KeyResult["lastConfidence"];
+  /** Stale outranks the owner's last confidence, as everywhere else. */
+  status: Status;
+  /** Where the cycle says progress should be today (0–1). */
+  expected: number;
+  /** Not checked in since Monday. */
+  owed: boolean;
+}
+
+export interface MyWeek {
+  /** False when no cycle is active: there is nothing to check in on, and the page says why. */
+  hasActiveCycle: boolean;
+  /** Grouped by objective (company, team, individual; then by title), in each objective's own order. */
+  rows: MyWeekRow[];
+  owedCount: number;
+}
+
+/**
+ * Every key result I report on in active cycles, with its objective, status and pace, in one query
+ * (a second, only when there is none, tells "no active cycle" from "nothing of mine").
+ */
+export async function listMyWeek(ctx: TenantContext): Promise<MyWeek> {
+  return withTenant(ctx, async (tx) => {
+    const rows = await tx
+      .select({
+        id: keyResults.id,
+        title: keyResults.title,
+        objectiveId: objectives.id,
+        objectiveTitle: objectives.title,
+        objectiveLevel: objectives.level,
+        cycleName: cycles.name,
+        unit: keyResults.unit,
+        currencyCode: keyResults.currencyCode,
+        unitLabel: keyResults.unitLabel,
+        direction: keyResults.direction,
+        startValue: keyResults.startValue,
+        targetValue: keyResults.targetValue,
+        currentValue: keyResults.currentValue,
+        achievement: sql<number>`${keyResults.achievement}::float8`,
+        progress: sql<number>`${keyResults.progress}::float8`,
+        dueDate: keyResults.dueDate,
+        ownerUserId: keyResults.ownerUserId,
+        ownerName: users.name,
+        lastCheckInAt: keyResults.lastCheckInAt,
+        lastConfidence: keyResults.lastConfidence,
+        status: keyResultStatusSql(),
+        expected: expectedProgressSql(),
+        owed: sql<boolean>`${owedThisWeek}`,
+      })
+      .from(keyResults)
+      .innerJoin(objectives, and(eq(objectives.orgId, keyResults.orgId), eq(objectives.id, keyResults.objectiveId)))
+      .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
+      .innerJoin(users, eq(users.id, keyResults.ownerUserId))
+      .where(and(eq(keyResults.orgId, ctx.orgId), eq(cycles.status, "active"), isNull(objectives.archivedAt), mineCondition(ctx)))
+      .orderBy(levelOrder, asc(objectives.title), asc(objectives.id), asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
+    const hasActiveCycle =
+      rows.length > 0 ||
+      (await tx.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.orgId, ctx.orgId), eq(cycles.status, "active"))).limit(1)).length > 0;
+    return { hasActiveCycle, rows, owedCount: rows.filter((row) => row.owed).length };
+  });
 }

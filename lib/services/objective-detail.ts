@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { cache } from "react";
 import { rowsOf } from "@/db/client";
 import { activity, cycles, keyResults, objectiveProgressHistory, objectives, users, type ActivityAction, type KeyResult } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -34,16 +35,6 @@ export interface KeyResultView {
   status: Status;
 }
 
-export interface HistoryEntry {
-  id: string;
-  action: ActivityAction;
-  actorName: string | null;
-  keyResultId: string | null;
-  before: unknown;
-  after: unknown;
-  createdAt: Date;
-}
-
 export interface ObjectiveDetail {
   objective: ObjectiveCard & {
     description: string;
@@ -61,11 +52,8 @@ export interface ObjectiveDetail {
   children: ObjectiveCard[];
   /** The key result of the parent this objective contributes to, if it names one. */
   parentKeyResult: { id: string; title: string } | null;
-  history: HistoryEntry[];
   progressHistory: Array<{ day: string; progress: number }>;
 }
-
-export const HISTORY_LIMIT = 30;
 
 export const keyResultViewColumns = {
   id: keyResults.id,
@@ -92,8 +80,11 @@ export const keyResultViewColumns = {
   status: keyResultStatusSql(),
 };
 
-/** Everything the objective page shows, in a fixed number of queries. */
-export async function getObjectiveDetail(ctx: TenantContext, objectiveId: string): Promise<ObjectiveDetail> {
+/**
+ * Everything the objective page shows, in a fixed number of queries. Once per request (React
+ * cache): the page and its generateMetadata both ask, with the same request-cached context.
+ */
+export const getObjectiveDetail = cache(async (ctx: TenantContext, objectiveId: string): Promise<ObjectiveDetail> => {
   return withTenant(ctx, async (tx) => {
     const [card] = await selectObjectiveCards(tx, ctx, eq(objectives.id, objectiveId));
     if (!card) throw new AppError("not_found", "errors.not_found");
@@ -150,21 +141,6 @@ export async function getObjectiveDetail(ctx: TenantContext, objectiveId: string
             .where(and(eq(keyResults.orgId, ctx.orgId), eq(keyResults.id, card.parentKeyResultId)))
         )[0] ?? null)
       : null;
-    const history = await tx
-      .select({
-        id: activity.id,
-        action: activity.action,
-        actorName: users.name,
-        keyResultId: activity.keyResultId,
-        before: activity.before,
-        after: activity.after,
-        createdAt: activity.createdAt,
-      })
-      .from(activity)
-      .leftJoin(users, eq(users.id, activity.actorUserId))
-      .where(and(eq(activity.orgId, ctx.orgId), eq(activity.objectiveId, objectiveId)))
-      .orderBy(desc(activity.createdAt), desc(activity.id))
-      .limit(HISTORY_LIMIT);
     const progressHistory = await tx
       .select({ day: objectiveProgressHistory.day, progress: sql<number>`${objectiveProgressHistory.progress}::float8` })
       .from(objectiveProgressHistory)
@@ -179,8 +155,7 @@ export async function getObjectiveDetail(ctx: TenantContext, objectiveId: string
       ancestors,
       children,
       parentKeyResult,
-      history,
       progressHistory,
     };
   });
-}
+});

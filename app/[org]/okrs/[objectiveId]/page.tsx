@@ -2,8 +2,10 @@ import { ChevronRight, Network, Pencil, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ActivityText } from "@/components/activity/activity-text";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActivityFeed } from "@/components/activity/feed";
+import { ObjectiveProgressHistory } from "@/components/charts/objective-progress-history";
+import { ObjectiveComments } from "@/components/comments/objective-comments";
 import { CascadeDialog } from "@/components/objectives/cascade-dialog";
 import { KeyResultFormDialog } from "@/components/objectives/key-result-form-dialog";
 import { KeyResultList } from "@/components/objectives/key-result-list";
@@ -53,10 +55,9 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   const detail = await load(ctx, objectiveId);
   const { objective, cycle } = detail;
   const canEdit = can(ctx, "objective.write", objective) && cycle.status !== "closed";
-  const [t, tRollup, format, locale, options, cycles, coach] = await Promise.all([
+  const [t, tRollup, locale, options, cycles, coach] = await Promise.all([
     getTranslations("objectivePage"),
     getTranslations("okr.rollup"),
-    getFormatter(),
     getLocale(),
     canEdit ? objectiveFormOptions(ctx, cycle.id) : Promise.resolve(null),
     canEdit ? listCycles(ctx) : Promise.resolve([]),
@@ -160,6 +161,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           </div>
           <ObjectiveProgress title={objective.title} progress={objective.progress} expected={expected} status={objective.status} />
           {expected !== undefined ? <p className="text-xs text-subtle">{t("expectedToday", { value: formatPercent(expected, locale) })}</p> : null}
+          <ObjectiveProgressHistory title={objective.title} cycle={cycle} points={detail.progressHistory} progress={objective.progress} now={new Date()} />
         </CardContent>
       </Card>
 
@@ -222,27 +224,13 @@ export default async function ObjectivePage({ params }: { params: Params }) {
               )}
             </CardContent>
           </Card>
+
+          <ObjectiveComments ctx={ctx} objectiveId={objective.id} />
         </div>
 
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("history")}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ol className="flex flex-col gap-3">
-              {detail.history.map((entry) => (
-                <li key={entry.id} className="flex flex-col gap-0.5 border-l-2 border-border pl-3">
-                  <span className="text-sm text-fg">
-                    <ActivityText action={entry.action} actorName={entry.actorName} before={entry.before} after={entry.after} />
-                  </span>
-                  <time dateTime={entry.createdAt.toISOString()} className="text-xs text-subtle">
-                    {format.relativeTime(entry.createdAt)}
-                  </time>
-                </li>
-              ))}
-            </ol>
-          </CardContent>
-        </Card>
+        <div className="flex flex-col gap-6">
+          <ActivityFeed ctx={ctx} scope={{ objectiveId: objective.id }} title={t("history")} limit={15} />
+        </div>
       </div>
     </div>
   );
