@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
   char,
   check,
+  customType,
   date,
   foreignKey,
   index,
@@ -12,6 +13,7 @@ import {
   timestamp,
   unique,
   uuid,
+  type AnyPgColumn,
   type PgTableExtraConfigValue,
 } from "drizzle-orm/pg-core";
 import { decimal, ratio, tenantKey, timestamps, version } from "./columns";
@@ -27,6 +29,22 @@ import { organisations } from "./organisations";
 import { tenantPolicy } from "./rls";
 import { teams } from "./teams";
 import { users } from "./users";
+
+/** A Postgres full-text document; services match it in SQL and never need its text. */
+const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+/**
+ * The search document of a title and its description. 'simple' lower-cases words without stemming:
+ * the same words in English and Norwegian text, matched by prefix (`'kunde':*` finds "kundene").
+ * Stored and generated, so searching reads it instead of parsing every row again. There is no GIN
+ * index on it: under forced row-level security the app role cannot use one (`@@` is not
+ * leakproof), so searches narrow by organisation and cycle with b-tree indexes and then match
+ * these stored documents (docs/query-plans.md).
+ */
+const searchDocument = (title: AnyPgColumn, description: AnyPgColumn) =>
+  sql`setweight(to_tsvector('simple'::regconfig, ${title}), 'A') || setweight(to_tsvector('simple'::regconfig, ${description}), 'B')`;
 
 /**
  * What do we want to achieve? One cycle, one owner, one level. `progress` is the rollup of
@@ -57,6 +75,14 @@ export const objectives = pgTable(
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     ...version,
     ...timestamps,
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchDocument(objectives.title, objectives.description)),
+    /**
+     * Its key results' search documents, kept up to date by triggers on key_results (migration
+     * 0004), so a search reads one row per objective of the cycle instead of every key result.
+     */
+    keyResultsSearch: tsvector("key_results_search").notNull().default(sql`''::tsvector`),
   },
   (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -84,6 +110,15 @@ export const objectives = pgTable(
     index("objectives_org_owner_idx").on(t.orgId, t.ownerUserId),
     index("objectives_org_team_idx").on(t.orgId, t.teamId),
     index("objectives_org_parent_idx").on(t.orgId, t.parentObjectiveId),
+    // The explorer, person and team pages always name a cycle, then filter and sort within it.
+    // No (org_id, cycle_id, level) index: under forced row-level security only leakproof
+    // operators become index conditions, and enum equality is not one (docs/query-plans.md).
+    index("objectives_org_cycle_owner_idx").on(t.orgId, t.cycleId, t.ownerUserId),
+    index("objectives_org_cycle_team_idx").on(t.orgId, t.cycleId, t.teamId),
+    index("objectives_org_cycle_title_idx").on(t.orgId, t.cycleId, t.title, t.id),
+    // "Recently updated" reads the newest first without sorting the cycle; progress rollups leave
+    // updated_at alone, so check-ins keep their cheap (HOT) updates.
+    index("objectives_org_cycle_updated_idx").on(t.orgId, t.cycleId, t.updatedAt, t.id),
     tenantPolicy(t.orgId),
   ],
 );
@@ -116,6 +151,9 @@ export const keyResults = pgTable(
     lastConfidence: confidenceEnum("last_confidence"),
     ...version,
     ...timestamps,
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs((): SQL => searchDocument(keyResults.title, keyResults.description)),
   },
   (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -27,40 +27,73 @@ export interface ObjectiveCard {
   childCount: number;
 }
 
+/**
+ * The severity (statusSeveritySql) of an objective's worst key result, null without any: what
+ * ObjectiveCard.status shows, and what a status filter compares. Needs `cycles` joined.
+ */
+export const worstSeveritySql = sql<number | null>`(select max(${statusSeveritySql(keyResultStatusSql())}) from ${keyResults} where ${keyResults.orgId} = ${objectives.orgId} and ${keyResults.objectiveId} = ${objectives.id})`;
+
 export const objectiveCardColumns = {
   id: objectives.id,
   cycleId: objectives.cycleId,
   title: objectives.title,
   level: objectives.level,
   teamId: objectives.teamId,
-  teamName: teams.name,
+  teamName: sql<string | null>`(select ${teams.name} from ${teams} where ${teams.orgId} = ${objectives.orgId} and ${teams.id} = ${objectives.teamId})`,
   ownerUserId: objectives.ownerUserId,
-  ownerName: users.name,
+  ownerName: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${objectives.ownerUserId})`,
   parentObjectiveId: objectives.parentObjectiveId,
   parentKeyResultId: objectives.parentKeyResultId,
   progress: sql<number>`${objectives.progress}::float8`,
   rollupMode: objectives.rollupMode,
   score: sql<number | null>`${objectives.score}::float8`,
   keyResultCount: sql<number>`(select count(*)::int from ${keyResults} where ${keyResults.orgId} = ${objectives.orgId} and ${keyResults.objectiveId} = ${objectives.id})`,
-  status: severityToStatusSql(
-    sql`(select max(${statusSeveritySql(keyResultStatusSql())}) from ${keyResults} where ${keyResults.orgId} = ${objectives.orgId} and ${keyResults.objectiveId} = ${objectives.id})`,
-  ),
+  status: severityToStatusSql(worstSeveritySql),
   archived: sql<boolean>`${objectives.archivedAt} is not null`,
   childCount: sql<number>`(select count(*)::int from ${objectives} c where c.org_id = ${objectives.orgId} and c.parent_objective_id = ${objectives.id} and c.archived_at is null)`,
 };
 
+const cardCycleJoin = and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId));
+const cardTeamJoin = and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId));
 
 /**
- * Objective cards matching `where`, in one query: the owner, team and cycle are joined; counts and
- * the worst status are correlated subqueries that use the (org_id, objective_id) indexes.
+ * Objective cards matching `where`, in one query: the cycle is joined; the owner's and team's
+ * names, the counts and the worst status are correlated subqueries on primary keys and the
+ * (org_id, objective_id) indexes, so the cost follows the cards returned. (Joined, Postgres
+ * misjudged short lists and hashed the whole users table — every tenant's people — per query.)
  */
 export function selectObjectiveCards(tx: Tx, ctx: TenantContext, where: SQL | undefined) {
   return tx
     .select(objectiveCardColumns)
     .from(objectives)
+    .innerJoin(cycles, cardCycleJoin)
+    .where(and(eq(objectives.orgId, ctx.orgId), where));
+}
+
+/** A card in a paginated list: when it last changed, also as exact text for a keyset cursor. */
+export interface ObjectiveListCard extends ObjectiveCard {
+  updatedAt: Date;
+  /** updated_at to the microsecond (a Date keeps milliseconds), for cursors that sort by it. */
+  updatedKey: string;
+}
+
+export const objectiveListColumns = {
+  ...objectiveCardColumns,
+  // Joined here: lists sort and filter by them.
+  teamName: teams.name,
+  ownerName: users.name,
+  updatedAt: objectives.updatedAt,
+  updatedKey: sql<string>`${objectives.updatedAt}::text`,
+};
+
+/** selectObjectiveCards for paginated lists (explorer, person, team): the same joins, two more columns. */
+export function selectObjectiveListCards(tx: Tx, ctx: TenantContext, where: SQL | undefined) {
+  return tx
+    .select(objectiveListColumns)
+    .from(objectives)
     .innerJoin(users, eq(users.id, objectives.ownerUserId))
-    .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
-    .leftJoin(teams, and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId)))
+    .innerJoin(cycles, cardCycleJoin)
+    .leftJoin(teams, cardTeamJoin)
     .where(and(eq(objectives.orgId, ctx.orgId), where));
 }
 

@@ -2,15 +2,22 @@ import { ChevronRight, Pencil } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ActivityFeed } from "@/components/activity/feed";
+import { ProgressDeltasCard } from "@/components/activity/progress-deltas";
 import { PageHeader } from "@/components/shell/page-header";
 import { DeleteTeamDialog } from "@/components/teams/delete-team-dialog";
+import { ObjectiveRowList } from "@/components/objectives/objective-row-list";
+import { AlignmentChains } from "@/components/teams/alignment-chains";
 import { TeamFormDialog } from "@/components/teams/team-form-dialog";
 import { TeamMembers } from "@/components/teams/team-members";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AppError } from "@/lib/errors";
+import { expectedProgress } from "@/lib/okr/progress";
 import { can } from "@/lib/permissions";
+import { listCycles, pickCycle } from "@/lib/services/cycles";
 import { memberOptions } from "@/lib/services/members";
+import { teamObjectives } from "@/lib/services/team-objectives";
 import { flattenTree, getTeam, listTeams, teamTree } from "@/lib/services/teams";
 import { requireMember } from "@/lib/tenant";
 import { uuid } from "@/lib/validation/common";
@@ -25,17 +32,35 @@ async function loadTeam(ctx: Awaited<ReturnType<typeof requireMember>>, teamId: 
   }
 }
 
-export default async function TeamPage({ params }: { params: Promise<{ org: string; teamId: string }> }) {
+type SearchParams = Promise<{ cycle?: string | string[] }>;
+
+export default async function TeamPage({ params, searchParams }: { params: Promise<{ org: string; teamId: string }>; searchParams: SearchParams }) {
   const { org, teamId } = await params;
   const ctx = await requireMember(org);
   const team = await loadTeam(ctx, teamId);
   const manages = can(ctx, "team.manage");
-  const [teams, members, t] = await Promise.all([listTeams(ctx), manages ? memberOptions(ctx) : Promise.resolve([]), getTranslations("teams")]);
+  const requested = (await searchParams).cycle;
+  const [teams, members, cycles, t] = await Promise.all([
+    listTeams(ctx),
+    manages ? memberOptions(ctx) : Promise.resolve([]),
+    listCycles(ctx),
+    getTranslations("teams"),
+  ]);
+  const cycle = pickCycle(cycles, Array.isArray(requested) ? requested[0] : requested);
+  const goals = cycle ? await teamObjectives(ctx, team.id, cycle.id) : { objectives: [], truncated: false, chains: {} };
+  const expected = cycle?.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
   const flat = flattenTree(teamTree(teams));
   const here = flat.find((node) => node.team.id === team.id);
-  const below = new Set(here ? flattenTree([here]).map((node) => node.team.id) : [team.id]);
+  const subtree = here ? flattenTree([here]) : [];
+  const below = new Set(subtree.length ? subtree.map((node) => node.team.id) : [team.id]);
   const parent = teams.find((candidate) => candidate.id === team.parentTeamId);
   const subTeams = teams.filter((candidate) => candidate.parentTeamId === team.id);
+  const own = goals.objectives.filter((objective) => objective.teamId === team.id);
+  const bySubTeam = subtree
+    .filter((node) => node.team.id !== team.id)
+    .map((node) => ({ team: node.team, objectives: goals.objectives.filter((objective) => objective.teamId === node.team.id) }))
+    .filter((group) => group.objectives.length > 0);
+  const cycleQuery = cycle && requested ? `cycle=${cycle.id}&` : "";
 
   return (
     <>
@@ -85,13 +110,43 @@ export default async function TeamPage({ params }: { params: Promise<{ org: stri
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
           <CardHeader>
-            <CardTitle>{t("objectivesHeading")}</CardTitle>
-            <Link href={`/${ctx.orgSlug}/okrs?team=${team.id}`} className="text-xs font-medium text-accent-text hover:underline">
+            <div>
+              <CardTitle>{cycle ? t("objectivesIn", { cycle: cycle.name }) : t("objectivesHeading")}</CardTitle>
+              {bySubTeam.length > 0 ? <CardDescription>{t("objectivesWithSubTeams")}</CardDescription> : null}
+            </div>
+            <Link href={`/${ctx.orgSlug}/okrs?${cycleQuery}team=${team.id}`} className="shrink-0 text-xs font-medium text-accent-text hover:underline">
               {t("openInExplorer")}
             </Link>
           </CardHeader>
-          <CardContent>
-            <p className="text-sm text-muted">{t("objectiveCount", { count: team.objectiveCount })}</p>
+          <CardContent className="flex flex-col gap-6">
+            {own.length > 0 ? (
+              <ObjectiveRowList orgSlug={ctx.orgSlug} objectives={own} expected={expected} showLevel={false} />
+            ) : (
+              <p className="text-sm text-subtle">{cycle ? t("noObjectivesIn", { team: team.name, cycle: cycle.name }) : t("objectiveCount", { count: 0 })}</p>
+            )}
+            {own.length > 0 ? (
+              <section aria-labelledby="team-alignment" className="flex flex-col gap-2 border-t border-border pt-4">
+                <h3 id="team-alignment" className="text-xs font-semibold tracking-wide text-muted uppercase">
+                  {t("alignmentHeading")}
+                </h3>
+                <AlignmentChains orgSlug={ctx.orgSlug} objectives={own} chains={goals.chains} />
+              </section>
+            ) : null}
+            {bySubTeam.map((group) => (
+              <section key={group.team.id} aria-labelledby={`sub-${group.team.id}`} className="flex flex-col gap-2 border-t border-border pt-4">
+                <h3 id={`sub-${group.team.id}`} className="text-xs font-semibold tracking-wide text-muted uppercase">
+                  <Link href={`/${ctx.orgSlug}/teams/${group.team.id}${cycleQuery ? `?cycle=${cycle?.id}` : ""}`} className="hover:text-fg hover:underline">
+                    {group.team.name}
+                  </Link>
+                </h3>
+                <ObjectiveRowList orgSlug={ctx.orgSlug} objectives={group.objectives} expected={expected} showLevel={false} />
+              </section>
+            ))}
+            {goals.truncated ? (
+              <Link href={`/${ctx.orgSlug}/okrs?${cycleQuery}team=${team.id}`} className="text-sm font-medium text-accent-text hover:underline">
+                {t("moreInExplorer")}
+              </Link>
+            ) : null}
           </CardContent>
         </Card>
         <div className="flex flex-col gap-6">
@@ -123,6 +178,8 @@ export default async function TeamPage({ params }: { params: Promise<{ org: stri
               )}
             </CardContent>
           </Card>
+          {cycle ? <ProgressDeltasCard ctx={ctx} scope={{ teamId: team.id, includeSubTeams: true, cycleId: cycle.id }} /> : null}
+          <ActivityFeed ctx={ctx} scope={{ teamId: team.id, includeSubTeams: true }} limit={15} />
         </div>
       </div>
     </>

@@ -1,0 +1,254 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { cycles, keyResults, memberships, objectives, teams, users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { Status } from "@/lib/okr/progress";
+import type { TenantContext } from "@/lib/tenant";
+import { withTenant } from "@/lib/tenant-scope";
+import { defaultDirection, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
+import { pickCycle, type CycleSummary } from "./cycles";
+import { selectObjectiveListCards, type ObjectiveListCard } from "./objective-cards";
+import { decodeCursor, encodeCursor } from "./pagination";
+import { matches, prefixTerms } from "./search";
+import { expectedProgressSql, keyResultStatusSql, statusSeveritySql } from "./status-sql";
+import { flattenTree, teamAndDescendants, teamTree } from "./teams";
+
+export const EXPLORER_PAGE_SIZE = 25;
+
+/** A key result as a line under its objective: title and a small progress bar. */
+export interface ExplorerKeyResult {
+  id: string;
+  objectiveId: string;
+  title: string;
+  progress: number;
+  status: Status;
+}
+
+export interface ExplorerRow extends ObjectiveListCard {
+  keyResults: ExplorerKeyResult[];
+}
+
+export interface ExplorerPage {
+  /** The cycle shown: the one asked for, else the active one, else the latest; null without cycles. */
+  cycle: CycleSummary | null;
+  items: ExplorerRow[];
+  /** Every objective matching the filters, across pages. */
+  total: number;
+  sort: ExplorerSort;
+  dir: SortDirection;
+  /** `after` for the next page, `before` for the previous one; null at either end. */
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+const severityOf: Record<Status, number> = { stale: 4, off_track: 3, at_risk: 2, not_started: 1, on_track: 0 };
+
+type SortKey = { column: SQL | typeof objectives.title; type: "text" | "numeric" | "timestamptz" };
+
+/** The columns each sort orders by (the id breaks ties), and the row values a cursor keeps. */
+const sortKeys: Record<ExplorerSort, { keys: SortKey[]; values: (row: ObjectiveListCard) => string[] }> = {
+  title: { keys: [{ column: objectives.title, type: "text" }], values: (row) => [row.title] },
+  progress: { keys: [{ column: sql`${objectives.progress}`, type: "numeric" }], values: (row) => [String(row.progress)] },
+  owner: {
+    keys: [
+      { column: sql`${users.name}`, type: "text" },
+      { column: objectives.title, type: "text" },
+    ],
+    values: (row) => [row.ownerName, row.title],
+  },
+  updated: { keys: [{ column: sql`${objectives.updatedAt}`, type: "timestamptz" }], values: (row) => [row.updatedKey] },
+};
+
+const NUMERIC = /^-?\d+(\.\d+)?(e-?\d+)?$/i;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+
+/**
+ * A cursor's values if it was made for this sort and direction and holds values of the right
+ * kinds; anything else (a tampered link, a cursor from another sort) starts from the first page.
+ */
+function readCursor(cursor: string | undefined, sort: ExplorerSort, dir: SortDirection) {
+  const spec = sortKeys[sort];
+  const decoded = decodeCursor(cursor, spec.keys.length + 2);
+  if (!decoded) return null;
+  const [cursorSort, cursorDir, ...values] = decoded.values;
+  if (cursorSort !== sort || cursorDir !== dir) return null;
+  const ok = spec.keys.every(({ type }, i) => {
+    const value = values[i];
+    if (typeof value !== "string") return false;
+    return type === "numeric" ? NUMERIC.test(value) : type === "timestamptz" ? TIMESTAMP.test(value) : true;
+  });
+  return ok ? { values: values as string[], id: decoded.id } : null;
+}
+
+function cursorOf(row: ObjectiveListCard, sort: ExplorerSort, dir: SortDirection): string {
+  return encodeCursor([sort, dir, ...sortKeys[sort].values(row)], row.id);
+}
+
+/** `(k1, k2, id) > (v1, v2, id)`: rows after (or before) the cursor in the list's order. */
+function beyond(sort: ExplorerSort, forward: boolean, cursor: { values: string[]; id: string }): SQL {
+  const { keys } = sortKeys[sort];
+  const left = sql.join([...keys.map((key) => sql`${key.column}`), sql`${objectives.id}`], sql`, `);
+  const right = sql.join([...keys.map((key, i) => sql`${cursor.values[i]}::${sql.raw(key.type)}`), sql`${cursor.id}::uuid`], sql`, `);
+  return forward ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
+}
+
+function orderBy(sort: ExplorerSort, ascending: boolean): SQL[] {
+  const direction = ascending ? asc : desc;
+  return [...sortKeys[sort].keys.map((key) => direction(key.column)), direction(objectives.id)];
+}
+
+/**
+ * The search condition: every word typed matches the objective's own text or one of its key
+ * results' (so "answers csat" finds an objective titled "answers" with a CSAT key result). Both
+ * documents are stored on the objective's row (key_results_search is kept by triggers), so this
+ * reads nothing but the cycle's objectives.
+ */
+function searchCondition(terms: string[]): SQL | undefined {
+  return and(...terms.map((term) => sql`(${matches(objectives.search, term)} or ${matches(objectives.keyResultsSearch, term)})`));
+}
+
+/**
+ * Objectives whose worst key result has this status (ObjectiveCard.status), found in one grouped
+ * pass over the cycle's key results rather than one subquery per objective: cheaper, and below the
+ * cost at which Postgres would spend time compiling the query (JIT) at large sizes.
+ */
+function statusCondition(tx: Tx, ctx: TenantContext, cycleId: string, status: Status): SQL {
+  const worst = tx
+    .select({ objectiveId: keyResults.objectiveId })
+    .from(keyResults)
+    .innerJoin(objectives, and(eq(objectives.orgId, keyResults.orgId), eq(objectives.id, keyResults.objectiveId)))
+    .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
+    .where(and(eq(keyResults.orgId, ctx.orgId), eq(objectives.cycleId, cycleId)))
+    .groupBy(keyResults.objectiveId)
+    .having(sql`max(${statusSeveritySql(keyResultStatusSql())}) = ${severityOf[status]}`);
+  return sql`${objectives.id} in ${worst}`;
+}
+
+/** Every filter of the query, as one condition on `objectives` (with `cycles` joined). */
+function filterCondition(tx: Tx, ctx: TenantContext, cycleId: string, query: ExplorerQuery, teamIds: string[] | null): SQL | undefined {
+  const terms = prefixTerms(query.q);
+  return and(
+    eq(objectives.cycleId, cycleId),
+    query.archived === "1" ? undefined : isNull(objectives.archivedAt),
+    query.level ? eq(objectives.level, query.level) : undefined,
+    teamIds ? (teamIds.length > 0 ? inArray(objectives.teamId, teamIds) : sql`false`) : undefined,
+    query.owner ? eq(objectives.ownerUserId, query.owner) : undefined,
+    query.status ? statusCondition(tx, ctx, cycleId, query.status) : undefined,
+    query.pace === "ahead" ? sql`${objectives.progress}::float8 >= ${expectedProgressSql()}` : undefined,
+    query.pace === "behind" ? sql`${objectives.progress}::float8 < ${expectedProgressSql()}` : undefined,
+    query.aligned === "yes" ? isNotNull(objectives.parentObjectiveId) : undefined,
+    // Company objectives are where alignment starts, so they never count as unaligned.
+    query.aligned === "no" ? and(isNull(objectives.parentObjectiveId), ne(objectives.level, "company")) : undefined,
+    terms.length > 0 ? searchCondition(terms) : undefined,
+  );
+}
+
+/** The key results of the listed objectives, in one query, in each objective's own order. */
+async function keyResultsOf(tx: Tx, ctx: TenantContext, objectiveIds: string[]): Promise<Map<string, ExplorerKeyResult[]>> {
+  const byObjective = new Map<string, ExplorerKeyResult[]>();
+  if (objectiveIds.length === 0) return byObjective;
+  const rows = await tx
+    .select({
+      id: keyResults.id,
+      objectiveId: keyResults.objectiveId,
+      title: keyResults.title,
+      progress: sql<number>`${keyResults.progress}::float8`,
+      status: keyResultStatusSql(),
+    })
+    .from(keyResults)
+    .innerJoin(objectives, and(eq(objectives.orgId, keyResults.orgId), eq(objectives.id, keyResults.objectiveId)))
+    .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
+    .where(and(eq(keyResults.orgId, ctx.orgId), inArray(keyResults.objectiveId, objectiveIds)))
+    .orderBy(asc(keyResults.objectiveId), asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
+  for (const row of rows) {
+    const list = byObjective.get(row.objectiveId) ?? [];
+    list.push(row);
+    byObjective.set(row.objectiveId, list);
+  }
+  return byObjective;
+}
+
+async function resolveCycle(tx: Tx, ctx: TenantContext, requested: string | undefined): Promise<CycleSummary | null> {
+  const list = await tx
+    .select({ id: cycles.id, name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate, status: cycles.status })
+    .from(cycles)
+    .where(eq(cycles.orgId, ctx.orgId))
+    .orderBy(desc(cycles.startDate));
+  if (requested && !list.some((cycle) => cycle.id === requested)) throw new AppError("not_found", "errors.not_found");
+  return pickCycle(list, requested);
+}
+
+/**
+ * One page of the OKR explorer: the objectives of a cycle that match every filter, sorted, with
+ * their key results and the total. Five queries whatever the size of the organisation (six with a
+ * team filter: the team's subtree). A cycle of another organisation is not found.
+ */
+export async function exploreObjectives(ctx: TenantContext, query: ExplorerQuery, options: { pageSize?: number } = {}): Promise<ExplorerPage> {
+  const pageSize = options.pageSize ?? EXPLORER_PAGE_SIZE;
+  const sort = query.sort ?? "title";
+  const dir = query.dir ?? defaultDirection[sort];
+  const ascending = dir === "asc";
+  return withTenant(ctx, async (tx) => {
+    const cycle = await resolveCycle(tx, ctx, query.cycle);
+    if (!cycle) return { cycle: null, items: [], total: 0, sort, dir, nextCursor: null, prevCursor: null };
+    const teamIds = query.team ? await teamAndDescendants(tx, ctx, query.team) : null;
+    const where = filterCondition(tx, ctx, cycle.id, query, teamIds);
+
+    const after = query.after ? readCursor(query.after, sort, dir) : null;
+    const before = !after && query.before ? readCursor(query.before, sort, dir) : null;
+    // Going back reads the list in reverse from the cursor, then turns the page around.
+    const reading = before ? !ascending : ascending;
+    const cursor = after ?? before;
+    const rows = await selectObjectiveListCards(tx, ctx, and(where, cursor ? beyond(sort, reading, cursor) : undefined))
+      .orderBy(...orderBy(sort, reading))
+      .limit(pageSize + 1);
+    const more = rows.length > pageSize;
+    const page = rows.slice(0, pageSize);
+    if (before) page.reverse();
+
+    const [{ total } = { total: 0 }] = await tx
+      .select({ total: sql<number>`count(*)::int` })
+      .from(objectives)
+      .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
+      .where(and(eq(objectives.orgId, ctx.orgId), where));
+    const krs = await keyResultsOf(tx, ctx, page.map((row) => row.id));
+
+    const first = page[0];
+    const last = page.at(-1);
+    const nextCursor = last && (before ? true : more) ? cursorOf(last, sort, dir) : null;
+    const prevCursor = first && (before ? more : Boolean(after)) ? cursorOf(first, sort, dir) : null;
+    return {
+      cycle,
+      items: page.map((row) => ({ ...row, keyResults: krs.get(row.id) ?? [] })),
+      total: Number(total),
+      sort,
+      dir,
+      nextCursor,
+      prevCursor,
+    };
+  });
+}
+
+export interface ExplorerFilterOptions {
+  /** Depth-first, parents before their sub-teams, with their depth for indenting. */
+  teams: Array<{ id: string; name: string; depth: number }>;
+  owners: Array<{ id: string; name: string }>;
+}
+
+/** The teams and people the explorer's filters offer: two queries. */
+export async function explorerFilterOptions(ctx: TenantContext): Promise<ExplorerFilterOptions> {
+  return withTenant(ctx, async (tx) => {
+    const teamRows = await tx
+      .select({ id: teams.id, name: teams.name, parentTeamId: teams.parentTeamId })
+      .from(teams)
+      .where(eq(teams.orgId, ctx.orgId));
+    const owners = await tx
+      .select({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.orgId, ctx.orgId))
+      .orderBy(asc(users.name), asc(users.id));
+    const teamsInOrder = flattenTree(teamTree(teamRows)).map((node) => ({ id: node.team.id, name: node.team.name, depth: node.depth }));
+    return { teams: teamsInOrder, owners };
+  });
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { objectiveLevels } from "@/db/schema/enums";
+import { uuid } from "./common";
+
+export const explorerStatuses = ["on_track", "at_risk", "off_track", "stale", "not_started"] as const;
+export const explorerSorts = ["title", "progress", "owner", "updated"] as const;
+export const explorerPaces = ["ahead", "behind"] as const;
+export const explorerAlignments = ["yes", "no"] as const;
+export const sortDirections = ["asc", "desc"] as const;
+
+export type ExplorerSort = (typeof explorerSorts)[number];
+export type SortDirection = (typeof sortDirections)[number];
+
+/** The direction a sort starts in: names A→Z, progress and recency highest first. */
+export const defaultDirection: Record<ExplorerSort, SortDirection> = { title: "asc", owner: "asc", progress: "desc", updated: "desc" };
+
+// A form's empty select or search box sends "": it means "no filter", not an invalid value.
+const blank = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const fields = {
+  cycle: blank(uuid),
+  q: blank(z.string().trim().max(200, { error: "validation.tooLong" })),
+  level: blank(z.enum(objectiveLevels, { error: "validation.invalid" })),
+  team: blank(uuid),
+  owner: blank(uuid),
+  status: blank(z.enum(explorerStatuses, { error: "validation.invalid" })),
+  pace: blank(z.enum(explorerPaces, { error: "validation.invalid" })),
+  aligned: blank(z.enum(explorerAlignments, { error: "validation.invalid" })),
+  archived: blank(z.enum(["0", "1"], { error: "validation.invalid" })),
+  sort: blank(z.enum(explorerSorts, { error: "validation.invalid" })),
+  dir: blank(z.enum(sortDirections, { error: "validation.invalid" })),
+  /** Keyset cursors: the page after this row, or the page before it. */
+  after: blank(z.string().max(600, { error: "validation.tooLong" })),
+  before: blank(z.string().max(600, { error: "validation.tooLong" })),
+};
+
+/** `GET /api/orgs/[org]/objectives`: a value that is not understood is a 400. */
+export const explorerQuerySchema = z.object(fields);
+export type ExplorerQuery = z.infer<typeof explorerQuerySchema>;
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+/**
+ * The explorer page's URL: a shared link that has gone stale (a removed team, a typo) shows the
+ * rest of its view rather than an error, so each unreadable value is dropped on its own.
+ */
+export function explorerQueryFromSearchParams(raw: RawParams): ExplorerQuery {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(fields)) {
+    const value = raw[key];
+    const parsed = schema.safeParse(Array.isArray(value) ? value[0] : value);
+    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out as ExplorerQuery;
+}
+
+const urlOrder: Array<keyof ExplorerQuery> = ["cycle", "q", "level", "team", "owner", "status", "pace", "aligned", "archived", "sort", "dir", "after", "before"];
+
+/** The query string of a view, keys in a stable order so equal views have equal links. */
+export function explorerSearchString(query: ExplorerQuery): string {
+  const params = new URLSearchParams();
+  for (const key of urlOrder) {
+    const value = query[key];
+    if (value !== undefined && value !== "" && !(key === "archived" && value === "0")) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The filters that narrow the list (not cycle, sort or page): what "Clear filters" removes. */
+export const explorerFilterKeys = ["q", "level", "team", "owner", "status", "pace", "aligned", "archived"] as const;
+
+export function hasExplorerFilters(query: ExplorerQuery): boolean {
+  return explorerFilterKeys.some((key) => query[key] !== undefined && !(key === "archived" && query[key] === "0"));
+}
