@@ -1,9 +1,11 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { MembershipRole } from "@/db/schema";
-import { getCurrentSession } from "@/lib/auth/session";
+import { getCurrentSession, getSessionClaims, type CurrentSession } from "@/lib/auth/session";
 import type { Actor } from "@/lib/permissions";
 import { findMembership } from "@/lib/services/organisations";
+// Types only flow back from tenant-scope to here, so the two modules do not load each other in a cycle.
+import { withUser } from "@/lib/tenant-scope";
 
 /**
  * Who is asking, in which organisation, with which role: the first argument of every service
@@ -35,13 +37,25 @@ export const resolveTenant = cache(async (userId: string, orgSlug: string): Prom
 });
 
 /**
+ * The live session and, if it is one, the member's context in `orgSlug`. The token names the
+ * user, so the session check and the membership lookup run at once, in one transaction: on every
+ * page and route this was two transactions, one after the other. A context is only answered
+ * together with a live session. Once per request (React cache), however many layouts and pages ask.
+ */
+export const resolveSessionAndTenant = cache(async (orgSlug: string): Promise<{ session: CurrentSession | null; ctx: TenantContext | null }> => {
+  const claims = await getSessionClaims();
+  if (!claims) return { session: null, ctx: null };
+  const [session, ctx] = await withUser(claims.userId, () => Promise.all([getCurrentSession(), resolveTenant(claims.userId, orgSlug)]));
+  return session && session.user.id === claims.userId ? { session, ctx } : { session, ctx: null };
+});
+
+/**
  * For pages under /[org]: the signed-in member's context, a redirect to sign-in without a session,
  * and a 404 for an organisation that does not exist or is not theirs (existence does not leak).
  */
 export async function requireMember(orgSlug: string): Promise<TenantContext> {
-  const session = await getCurrentSession();
+  const { session, ctx } = await resolveSessionAndTenant(orgSlug);
   if (!session) redirect(`/sign-in?next=${encodeURIComponent(`/${orgSlug}`)}`);
-  const ctx = await resolveTenant(session.user.id, orgSlug);
   if (!ctx) notFound();
   return ctx;
 }
