@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { cache } from "react";
 import { rowsOf } from "@/db/client";
-import { activity, cycles, keyResults, objectiveProgressHistory, objectives, users, type ActivityAction, type KeyResult } from "@/db/schema";
+import { cycles, keyResults, objectiveProgressHistory, objectives, users, type KeyResult } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
