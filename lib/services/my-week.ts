@@ -6,9 +6,17 @@ import { withTenant } from "@/lib/tenant-scope";
 import { levelOrder } from "./objective-cards";
 import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
 
-/** Key results this person reports on: they own it, or they own its objective. */
-export const mineCondition = (ctx: Pick<TenantContext, "userId">) =>
-  or(eq(keyResults.ownerUserId, ctx.userId), eq(objectives.ownerUserId, ctx.userId));
+/**
+ * Key results this person reports on: they own it, or they own its objective. Both halves are
+ * conditions on key_results, so Postgres ORs two index scans — (org_id, owner_user_id) and
+ * (org_id, objective_id) with the few objectives they own — instead of joining every key result
+ * of the organisation to test an OR across two tables (56 ms → 0.6 ms at XL, bench/README.md).
+ */
+export const mineCondition = (ctx: Pick<TenantContext, "userId" | "orgId">) =>
+  or(
+    eq(keyResults.ownerUserId, ctx.userId),
+    sql`${keyResults.objectiveId} = any(array(select mine.id from ${objectives} mine where mine.org_id = ${ctx.orgId} and mine.owner_user_id = ${ctx.userId}))`,
+  );
 
 /** Not yet checked in since Monday: what the weekly rhythm asks of this key result. */
 export const owedThisWeek = sql`(${keyResults.lastCheckInAt} is null or ${keyResults.lastCheckInAt} < date_trunc('week', now()))`;

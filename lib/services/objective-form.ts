@@ -38,7 +38,14 @@ export async function objectiveFormOptions(ctx: TenantContext, cycleId: string):
           .where(and(eq(keyResults.orgId, ctx.orgId), inArray(keyResults.objectiveId, rows.map((row) => row.id))))
           .orderBy(asc(keyResults.position))
       : [];
-    return rows.map((row) => ({ ...row, keyResults: krs.filter((kr) => kr.objectiveId === row.id).map(({ id, title }) => ({ id, title })) }));
+    // Grouped once: a filter per parent was quadratic, and a large cycle has thousands of both.
+    const byObjective = new Map<string, Array<{ id: string; title: string }>>();
+    for (const { id, title, objectiveId } of krs) {
+      const list = byObjective.get(objectiveId);
+      if (list) list.push({ id, title });
+      else byObjective.set(objectiveId, [{ id, title }]);
+    }
+    return rows.map((row) => ({ ...row, keyResults: byObjective.get(row.id) ?? [] }));
   });
   const teams = flattenTree(teamTree(teamList)).map((node) => ({
     id: node.team.id,

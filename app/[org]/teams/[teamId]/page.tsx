@@ -107,7 +107,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
           ) : null
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid items-start gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
           <CardHeader>
             <div>
