@@ -13,6 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { api, ApiError } from "@/lib/api-client";
 import type { KeyResultDirection, KeyResultUnit } from "@/lib/domain";
 import { ConflictPanel } from "./conflict-panel";
+import { useFormOptions } from "./use-form-options";
 
 export interface EditableKeyResult {
   id: string;
@@ -33,8 +34,9 @@ export interface EditableKeyResult {
 interface Props {
   orgSlug: string;
   objectiveId: string;
-  cycle: { startDate: string; endDate: string };
-  members: Array<{ id: string; name: string }>;
+  cycle: { id: string; startDate: string; endDate: string };
+  /** Fetched when the dialog first opens unless given. */
+  members?: Array<{ id: string; name: string }>;
   defaultOwnerId: string;
   trigger: ReactNode;
   keyResult?: EditableKeyResult;
@@ -42,12 +44,15 @@ interface Props {
 
 const directions: KeyResultDirection[] = ["increase", "decrease", "stay_above", "stay_below", "milestone"];
 
-export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defaultOwnerId, trigger, keyResult }: Props) {
+export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members: given, defaultOwnerId, trigger, keyResult }: Props) {
   const t = useTranslations("keyResultForm");
+  const tOptions = useTranslations("formOptions");
   const tCommon = useTranslations("common");
   const router = useRouter();
   const notify = useToast();
   const [open, setOpen] = useState(false);
+  const loaded = useFormOptions(orgSlug, cycle.id, open && !given);
+  const members = given ?? loaded.data?.members;
   const [direction, setDirection] = useState<KeyResultDirection>(keyResult?.direction ?? "increase");
   const [unit, setUnit] = useState<KeyResultUnit>(keyResult?.unit ?? "number");
   const [version, setVersion] = useState(keyResult?.version ?? 0);
@@ -100,6 +105,7 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defa
       }}
       form={form}
       submitLabel={keyResult ? tCommon("save") : t("create")}
+      submitDisabled={!members}
       alert={
         conflict ? (
             <ConflictPanel
@@ -173,13 +179,19 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members, defa
 
           <div className="grid gap-4 sm:grid-cols-3">
             <Field id="kr-owner" label={t("owner")} error={errors.ownerUserId}>
-              <Select id="kr-owner" name="ownerUserId" defaultValue={keyResult?.ownerUserId ?? defaultOwnerId} aria-describedby={describedBy("kr-owner", { error: errors.ownerUserId })}>
-                {members.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-              </Select>
+              {members ? (
+                <Select id="kr-owner" name="ownerUserId" defaultValue={keyResult?.ownerUserId ?? defaultOwnerId} aria-describedby={describedBy("kr-owner", { error: errors.ownerUserId })}>
+                  {members.map((member) => (
+                    <option key={member.id} value={member.id}>
+                      {member.name}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                <Select id="kr-owner" disabled aria-describedby={describedBy("kr-owner", { error: errors.ownerUserId })}>
+                  <option>{tOptions(loaded.isError ? "failedShort" : "loadingShort")}</option>
+                </Select>
+              )}
             </Field>
             <Field id="kr-due" label={t("dueDate")} error={errors.dueDate}>
               <Input id="kr-due" name="dueDate" type="date" min={cycle.startDate} max={cycle.endDate} defaultValue={keyResult?.dueDate ?? cycle.endDate} aria-invalid={!!errors.dueDate || undefined} aria-describedby={describedBy("kr-due", { error: errors.dueDate })} />

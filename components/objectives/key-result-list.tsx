@@ -15,8 +15,7 @@ interface Props {
   orgSlug: string;
   objectiveId: string;
   keyResults: KeyResultView[];
-  cycle: { startDate: string; endDate: string; status: "planning" | "active" | "closed" };
-  members: Array<{ id: string; name: string }>;
+  cycle: { id: string; startDate: string; endDate: string; status: "planning" | "active" | "closed" };
   canEdit: boolean;
   /** Key results this person may check in on. */
   canCheckIn: (keyResult: KeyResultView) => boolean;
@@ -24,7 +23,7 @@ interface Props {
 }
 
 /** Each key result: what it aims for, where it stands, how it is going, and what its owner can do. */
-export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, members, canEdit, canCheckIn, expected }: Props) {
+export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, canEdit, canCheckIn, expected }: Props) {
   const [t, format, locale] = await Promise.all([getTranslations("objectivePage"), getFormatter(), getLocale()]);
   return (
     <ol className="flex flex-col divide-y divide-border">
@@ -85,7 +84,6 @@ export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, m
                       orgSlug={orgSlug}
                       objectiveId={objectiveId}
                       cycle={cycle}
-                      members={members}
                       defaultOwnerId={kr.ownerUserId}
                       keyResult={kr}
                       trigger={

@@ -15,6 +15,8 @@ import { api, ApiError } from "@/lib/api-client";
 import type { ObjectiveLevel, RollupMode } from "@/lib/domain";
 import { coachDraft } from "@/lib/okr/coach";
 import { ConflictPanel, type ConflictField } from "./conflict-panel";
+import { FormOptionsStatus } from "./form-options-status";
+import { useFormOptions } from "./use-form-options";
 
 export interface FormOptions {
   members: Array<{ id: string; name: string }>;
@@ -40,7 +42,8 @@ export interface EditableObjective {
 interface Props {
   orgSlug: string;
   cycleId: string;
-  options: FormOptions;
+  /** Fetched when the dialog first opens unless given. */
+  options?: FormOptions;
   me: { userId: string; isAdmin: boolean; teamIds: string[] };
   trigger: ReactNode;
   objective?: EditableObjective;
@@ -64,7 +67,9 @@ function ancestorsOf(teamId: string | null, teams: FormOptions["teams"]): Set<st
   return above;
 }
 
-export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, objective, defaults }: Props) {
+const NO_OPTIONS: FormOptions = { members: [], teams: [], parents: [] };
+
+export function ObjectiveFormDialog({ orgSlug, cycleId, options: given, me, trigger, objective, defaults }: Props) {
   const t = useTranslations("objectiveForm");
   const tCommon = useTranslations("common");
   const tLevel = useTranslations("okr.level");
@@ -72,9 +77,12 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, ob
   const router = useRouter();
   const notify = useToast();
   const [open, setOpen] = useState(false);
+  const loaded = useFormOptions(orgSlug, cycleId, open && !given);
+  const options = given ?? loaded.data ?? NO_OPTIONS;
+  const ready = Boolean(given ?? loaded.data);
   const initial = objective ?? defaults;
   const [level, setLevel] = useState<ObjectiveLevel>(initial?.level ?? (me.isAdmin ? "company" : "individual"));
-  const [teamId, setTeamId] = useState(initial?.teamId ?? me.teamIds[0] ?? options.teams[0]?.id ?? "");
+  const [chosenTeamId, setTeamId] = useState(initial?.teamId ?? me.teamIds[0] ?? "");
   const [parentId, setParentId] = useState(initial?.parentObjectiveId ?? "");
   const [rollupMode, setRollupMode] = useState<RollupMode>(objective?.rollupMode ?? "key_results");
   const [title, setTitle] = useState(objective?.title ?? "");
@@ -82,6 +90,8 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, ob
   const [lastValues, setLastValues] = useState<Record<string, unknown> | null>(null);
 
   const allowedTeams = me.isAdmin ? options.teams : options.teams.filter((team) => me.teamIds.includes(team.id));
+  // Until the options arrive there is no first team to fall back on.
+  const teamId = chosenTeamId || allowedTeams[0]?.id || "";
   const parents = useMemo(() => {
     if (level === "company") return [];
     if (level === "individual") return options.parents.filter((parent) => parent.id !== objective?.id);
@@ -146,6 +156,7 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, ob
       onOpenChange={setOpen}
       form={form}
       submitLabel={objective ? tCommon("save") : t("create")}
+      submitDisabled={!ready}
       alert={
         conflict ? (
             <ConflictPanel
@@ -164,6 +175,8 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, ob
         ) : undefined
       }
     >
+      {ready ? (
+        <>
           <Field id="objective-title" label={t("title")} hint={t("titleHint")} error={errors.title}>
             <Input
               id="objective-title"
@@ -307,7 +320,10 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options, me, trigger, ob
               </Field>
             </div>
           ) : null}
-
+        </>
+      ) : (
+        <FormOptionsStatus failed={loaded.isError} onRetry={() => void loaded.refetch()} />
+      )}
     </FormDialog>
   );
 }

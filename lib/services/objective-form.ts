@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
-import { keyResults, objectives, type ObjectiveLevel } from "@/db/schema";
+import { cycles, keyResults, objectives, type ObjectiveLevel } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 import { memberOptions } from "./members";
@@ -20,12 +21,16 @@ export interface ObjectiveFormOptions {
 }
 
 /**
- * What the objective and cascade forms offer: people, teams (in hierarchy order) and the company
- * and team objectives of the cycle that an objective may align to, with their key results.
+ * What the objective and key-result forms offer: people, teams (in hierarchy order) and the
+ * company and team objectives of the cycle that an objective may align to, with their key results.
+ * It grows with the organisation, so pages do not carry it: the dialogs fetch it when they open
+ * (GET /api/orgs/[org]/cycles/[cycleId]/form-options). A cycle of another organisation is not found.
  */
 export async function objectiveFormOptions(ctx: TenantContext, cycleId: string): Promise<ObjectiveFormOptions> {
   const [members, teamList] = await Promise.all([memberOptions(ctx), listTeams(ctx)]);
   const parents = await withTenant(ctx, async (tx) => {
+    const [cycle] = await tx.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.orgId, ctx.orgId), eq(cycles.id, cycleId)));
+    if (!cycle) throw new AppError("not_found", "errors.not_found");
     const rows = await tx
       .select({ id: objectives.id, title: objectives.title, level: objectives.level, teamId: objectives.teamId })
       .from(objectives)

@@ -18,7 +18,6 @@ import { formatPercent } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { listCycles, pickCycle, previewNextCycle } from "@/lib/services/cycles";
 import { loadDashboard } from "@/lib/services/dashboard";
-import { objectiveFormOptions } from "@/lib/services/objective-form";
 import { requireMember } from "@/lib/tenant";
 
 export async function generateMetadata() {
@@ -92,7 +91,6 @@ export default async function DashboardPage({ params, searchParams }: { params: 
 
   if (!hasObjectives) {
     const canWrite = cycle.status !== "closed" && can(ctx, "objective.create", { level: "company", ownerUserId: ctx.userId, teamId: null });
-    const options = canWrite ? await objectiveFormOptions(ctx, cycle.id) : null;
     return (
       <>
         {checklist}
@@ -100,13 +98,12 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         <EmptyState
           icon={LayoutDashboard}
           title={t("emptyTitle", { cycle: cycle.name })}
-          description={options ? t("emptyAdmin") : t("emptyMember", { cycle: cycle.name })}
+          description={canWrite ? t("emptyAdmin") : t("emptyMember", { cycle: cycle.name })}
           action={
-            options ? (
+            canWrite ? (
               <ObjectiveFormDialog
                 orgSlug={ctx.orgSlug}
                 cycleId={cycle.id}
-                options={options}
                 me={{ userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] }}
                 defaults={{ level: "company" }}
                 trigger={

@@ -27,7 +27,7 @@ import { can } from "@/lib/permissions";
 import { coachForObjectives } from "@/lib/services/coach";
 import { listCycles } from "@/lib/services/cycles";
 import { getObjectiveDetail } from "@/lib/services/objective-detail";
-import { objectiveFormOptions } from "@/lib/services/objective-form";
+import { flattenTree, getTeam, listTeams, teamTree } from "@/lib/services/teams";
 import { requireMember, type TenantContext } from "@/lib/tenant";
 import { uuid } from "@/lib/validation/common";
 
@@ -55,13 +55,16 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   const detail = await load(ctx, objectiveId);
   const { objective, cycle } = detail;
   const canEdit = can(ctx, "objective.write", objective) && cycle.status !== "closed";
-  const [t, tRollup, locale, options, cycles, coach] = await Promise.all([
+  // The edit dialogs fetch their people and objectives when opened; the page reads only what
+  // cascading offers: every team for a company objective, the team's members for a team's.
+  const [t, tRollup, locale, cycles, coach, cascadeTeams, cascadeTeam] = await Promise.all([
     getTranslations("objectivePage"),
     getTranslations("okr.rollup"),
     getLocale(),
-    canEdit ? objectiveFormOptions(ctx, cycle.id) : Promise.resolve(null),
     canEdit ? listCycles(ctx) : Promise.resolve([]),
     coachForObjectives(ctx, [objective.id]),
+    canEdit && objective.level === "company" ? listTeams(ctx) : Promise.resolve([]),
+    canEdit && objective.level === "team" && objective.teamId ? getTeam(ctx, objective.teamId) : Promise.resolve(null),
   ]);
   const expected = cycle.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
   const warnings = coach.get(objective.id) ?? [];
@@ -69,21 +72,19 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   const krOptions = detail.keyResults.map(({ id, title }) => ({ id, title }));
 
   const cascadeTargets =
-    options && objective.level === "company"
-      ? options.teams.map((team) => ({
+    objective.level === "company"
+      ? flattenTree(teamTree(cascadeTeams)).map(({ team }) => ({
           key: `team:${team.id}`,
           label: team.name,
-          detail: team.leadUserId ? t("ownedBy", { name: options.members.find((m) => m.id === team.leadUserId)?.name ?? "" }) : t("noLead"),
+          detail: team.leadName ? t("ownedBy", { name: team.leadName }) : t("noLead"),
           already: detail.children.some((child) => child.level === "team" && child.teamId === team.id),
         }))
-      : options && objective.level === "team"
-        ? options.members.map((member) => ({
-            key: `user:${member.id}`,
-            label: member.name,
-            detail: t("individualObjective"),
-            already: detail.children.some((child) => child.level === "individual" && child.ownerUserId === member.id),
-          }))
-        : [];
+      : (cascadeTeam?.members ?? []).map((member) => ({
+          key: `user:${member.userId}`,
+          label: member.name,
+          detail: t("individualObjective"),
+          already: detail.children.some((child) => child.level === "individual" && child.ownerUserId === member.userId),
+        }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -116,12 +117,11 @@ export default async function ObjectivePage({ params }: { params: Params }) {
             <p className="text-xs text-subtle">{t("contributesTo", { title: detail.parentKeyResult.title })}</p>
           ) : null}
         </div>
-        {canEdit && options ? (
+        {canEdit ? (
           <div className="flex shrink-0 flex-wrap gap-2">
             <ObjectiveFormDialog
               orgSlug={ctx.orgSlug}
               cycleId={cycle.id}
-              options={options}
               me={me}
               objective={{ ...objective }}
               trigger={
@@ -175,12 +175,11 @@ export default async function ObjectivePage({ params }: { params: Params }) {
                 <CardTitle>{t("keyResults", { count: detail.keyResults.length })}</CardTitle>
                 <CardDescription>{t("keyResultsHint")}</CardDescription>
               </div>
-              {canEdit && options ? (
+              {canEdit ? (
                 <KeyResultFormDialog
                   orgSlug={ctx.orgSlug}
                   objectiveId={objective.id}
                   cycle={cycle}
-                  members={options.members}
                   defaultOwnerId={objective.ownerUserId}
                   trigger={
                     <Button size="sm">
@@ -198,7 +197,6 @@ export default async function ObjectivePage({ params }: { params: Params }) {
                   objectiveId={objective.id}
                   keyResults={detail.keyResults}
                   cycle={cycle}
-                  members={options?.members ?? []}
                   canEdit={canEdit}
                   canCheckIn={(kr) => can(ctx, "checkIn.create", { keyResultOwnerId: kr.ownerUserId, objective })}
                   expected={expected}

@@ -10,7 +10,6 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { expectedProgress } from "@/lib/okr/progress";
 import { listCycles, pickCycle } from "@/lib/services/cycles";
-import { objectiveFormOptions } from "@/lib/services/objective-form";
 import { loadTree } from "@/lib/services/tree";
 import { requireMember } from "@/lib/tenant";
 import { uuid } from "@/lib/validation/common";
@@ -27,14 +26,13 @@ export default async function TreePage({ params, searchParams }: { params: Promi
   if (!cycle) return <EmptyState icon={Network} title={t("noCycleTitle")} description={t("noCycle")} />;
   const focus = query.focus && uuid.safeParse(query.focus).success ? query.focus : undefined;
   const writable = cycle.status !== "closed";
-  const [tree, options] = await Promise.all([loadTree(ctx, cycle.id, focus), writable ? objectiveFormOptions(ctx, cycle.id) : Promise.resolve(null)]);
+  const tree = await loadTree(ctx, cycle.id, focus);
   const expected = cycle.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
   const me = { userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] };
-  const create = options ? (
+  const create = writable ? (
     <ObjectiveFormDialog
       orgSlug={ctx.orgSlug}
       cycleId={cycle.id}
-      options={options}
       me={me}
       trigger={
         <Button>
