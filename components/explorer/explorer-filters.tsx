@@ -26,6 +26,8 @@ const SEARCH_DELAY_MS = 300;
 interface Props {
   teams: Array<{ id: string; name: string; depth: number }>;
   owners: Array<{ id: string; name: string }>;
+  /** False when there were too many people to list: the owner filter asks for a team first. */
+  ownersComplete: boolean;
   /** Pace compares with the expected line, which only an active cycle has. */
   showPace: boolean;
   clearHref: string;
@@ -38,7 +40,7 @@ interface Props {
  * The explorer's filters live in the URL, so a view is a link to share. Every change replaces the
  * URL (no history entry per keystroke) and starts again from the first page.
  */
-export function ExplorerFilters({ teams, owners, showPace, clearHref, hasFilters, summary }: Props) {
+export function ExplorerFilters({ teams, owners, ownersComplete, showPace, clearHref, hasFilters, summary }: Props) {
   const t = useTranslations("explorer");
   const tLevel = useTranslations("okr.level");
   const tStatus = useTranslations("okr.status");
@@ -88,13 +90,24 @@ export function ExplorerFilters({ teams, owners, showPace, clearHref, hasFilters
   const sort = (params.get("sort") as ExplorerSort | null) ?? "title";
   const dir = (params.get("dir") as SortDirection | null) ?? defaultDirection[sort];
   const field = (name: string) => `${id}-${name}`;
-  const select = (name: string, label: string, options: ReactNode, all: string) => (
+  const select = (name: string, label: string, options: ReactNode, all: string, hint?: string) => (
     <div className="flex min-w-0 flex-col gap-1.5">
       <Label htmlFor={field(name)}>{label}</Label>
-      <Select id={field(name)} name={name} value={params.get(name) ?? ""} onChange={(event) => update({ [name]: event.target.value || null })}>
+      <Select
+        id={field(name)}
+        name={name}
+        value={params.get(name) ?? ""}
+        onChange={(event) => update({ [name]: event.target.value || null })}
+        aria-describedby={hint ? `${field(name)}-hint` : undefined}
+      >
         <option value="">{all}</option>
         {options}
       </Select>
+      {hint ? (
+        <p id={`${field(name)}-hint`} className="text-xs text-subtle">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 
@@ -135,7 +148,17 @@ export function ExplorerFilters({ teams, owners, showPace, clearHref, hasFilters
           )),
           t("allTeams"),
         )}
-        {select("owner", t("owner"), owners.map((owner) => <option key={owner.id} value={owner.id}>{owner.name}</option>), t("allOwners"))}
+        {select(
+          "owner",
+          t("owner"),
+          owners.map((owner) => (
+            <option key={owner.id} value={owner.id}>
+              {owner.name}
+            </option>
+          )),
+          t("allOwners"),
+          ownersComplete ? undefined : t("ownersTooMany"),
+        )}
         {select("status", t("status"), explorerStatuses.map((status) => <option key={status} value={status}>{tStatus(status)}</option>), t("allStatuses"))}
         {showPace ? select("pace", t("pace"), explorerPaces.map((pace) => <option key={pace} value={pace}>{t(`paces.${pace}`)}</option>), t("anyPace")) : null}
         {select("aligned", t("aligned"), explorerAlignments.map((value) => <option key={value} value={value}>{t(`alignments.${value}`)}</option>), t("anyAlignment"))}

@@ -185,15 +185,29 @@ describe("the OKR explorer", () => {
     expect(await found("nps")).toEqual([]);
   });
 
-  it("offers the organisation's teams (parents first) and people as filters", async () => {
+  it("offers the organisation's teams (parents first) and the people with objectives in view as filters", async () => {
     const w = await transparencyWorld();
-    const options = await explorerFilterOptions(w.people.emil.ctx);
+    const names = (options: { owners: Array<{ name: string }> }) => options.owners.map((owner) => owner.name);
+    const options = await explorerFilterOptions(w.people.emil.ctx, { cycleId: w.cycleId });
     expect(options.teams.map((team) => [team.name, team.depth])).toEqual([
       ["Commerce", 0],
       ["Customer Service", 1],
       ["Platform", 0],
     ]);
-    expect(options.owners.map((owner) => owner.name)).toEqual(["Emil Johansen", "Henrik Dahl", "Nora Kristiansen", "Transparency Owner"]);
+    expect(names(options)).toEqual(["Emil Johansen", "Henrik Dahl", "Nora Kristiansen", "Transparency Owner"]);
+    expect(options.ownersComplete).toBe(true);
+    // Within Commerce and its sub-team; the chosen owner stays offered even when out of view.
+    expect(names(await explorerFilterOptions(w.people.emil.ctx, { cycleId: w.cycleId, team: w.teams.commerce }))).toEqual(["Emil Johansen", "Nora Kristiansen"]);
+    expect(names(await explorerFilterOptions(w.people.emil.ctx, { cycleId: w.cycleId, team: w.teams.platform, owner: w.people.nora.user.id }))).toEqual(["Henrik Dahl", "Nora Kristiansen"]);
+    // Only the closed cycle's owner for the closed cycle.
+    expect(names(await explorerFilterOptions(w.people.emil.ctx, { cycleId: w.closedCycleId }))).toEqual(["Nora Kristiansen"]);
+  });
+
+  it("offers only the chosen owner when there are too many people to list", async () => {
+    const w = await transparencyWorld();
+    const cut = await explorerFilterOptions(w.people.emil.ctx, { cycleId: w.cycleId, owner: w.people.henrik.user.id }, 3);
+    expect(cut).toMatchObject({ ownersComplete: false, owners: [{ id: w.people.henrik.user.id, name: "Henrik Dahl" }] });
+    expect((await explorerFilterOptions(w.people.emil.ctx, { cycleId: w.cycleId }, 3)).owners).toEqual([]);
   });
 });
 
@@ -218,7 +232,7 @@ describe("explorer pagination", () => {
     }
     const foreign = await newOrganisation("Foreign");
     await insertObjective(foreign.orgId, await activeCycleId(foreign.ownerCtx), { title: "Goal 00", owner: foreign.owner.id });
-    return { ctx: org.ownerCtx, foreignOrgId: foreign.orgId };
+    return { ctx: org.ownerCtx, cycleId, foreignOrgId: foreign.orgId };
   }
 
   async function walk(ctx: TenantContext, query: ExplorerQuery, pageSize: number) {
@@ -289,7 +303,7 @@ describe("explorer pagination", () => {
 
   it("sends the same number of queries for a small and a much larger organisation", async () => {
     const small = await transparencyWorld("Small");
-    const { ctx: large } = await manyObjectives();
+    const { ctx: large, cycleId: largeCycle } = await manyObjectives();
     const queries: ExplorerQuery[] = [{}, { aligned: "no", pace: "behind", sort: "owner", dir: "desc", archived: "1" }];
     for (const query of queries) {
       const few = await countQueries(() => exploreObjectives(small.org.ownerCtx, query));
@@ -303,7 +317,7 @@ describe("explorer pagination", () => {
     // A search is no extra query; a team filter reads the team's subtree first.
     expect((await countQueries(() => exploreObjectives(large, { q: "goal 0", status: "not_started" }))).count).toBeLessThanOrEqual(5);
     expect((await countQueries(() => exploreObjectives(small.org.ownerCtx, { team: small.teams.commerce }))).count).toBe(6);
-    expect((await countQueries(() => explorerFilterOptions(large))).count).toBe(3);
+    expect((await countQueries(() => explorerFilterOptions(large, { cycleId: largeCycle }))).count).toBe(3);
   });
 
   it("never shows another organisation's objectives", async () => {

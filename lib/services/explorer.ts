@@ -229,26 +229,58 @@ export async function exploreObjectives(ctx: TenantContext, query: ExplorerQuery
   });
 }
 
+/** More people than a list can usefully offer: the owner filter asks for a team first. */
+export const OWNER_OPTIONS_MAX = 300;
+
 export interface ExplorerFilterOptions {
   /** Depth-first, parents before their sub-teams, with their depth for indenting. */
   teams: Array<{ id: string; name: string; depth: number }>;
+  /**
+   * People who own objectives in the cycle (within the team filter, if any), by name, and the
+   * chosen owner in any case; only the chosen one when there are more than OWNER_OPTIONS_MAX.
+   */
   owners: Array<{ id: string; name: string }>;
+  /** False when `owners` had to be cut short: narrowing by team brings the list back. */
+  ownersComplete: boolean;
 }
 
-/** The teams and people the explorer's filters offer: two queries. */
-export async function explorerFilterOptions(ctx: TenantContext): Promise<ExplorerFilterOptions> {
+/**
+ * The teams and people the explorer's filters offer: two queries (three with a team filter, for
+ * its sub-teams). Owners are only the people with objectives in view, so the list stays short in
+ * a large organisation and never offers someone whose filter would show nothing.
+ */
+export async function explorerFilterOptions(
+  ctx: TenantContext,
+  scope: { cycleId: string; team?: string; owner?: string },
+  max = OWNER_OPTIONS_MAX,
+): Promise<ExplorerFilterOptions> {
   return withTenant(ctx, async (tx) => {
     const teamRows = await tx
       .select({ id: teams.id, name: teams.name, parentTeamId: teams.parentTeamId })
       .from(teams)
       .where(eq(teams.orgId, ctx.orgId));
-    const owners = await tx
+    const teamIds = scope.team ? await teamAndDescendants(tx, ctx, scope.team) : null;
+    const ownsInView = sql`exists (
+      select 1 from ${objectives} o
+      where o.org_id = ${memberships.orgId} and o.cycle_id = ${scope.cycleId} and o.owner_user_id = ${memberships.userId}
+        and o.archived_at is null ${teamIds ? sql`and ${teamIds.length ? sql`o.team_id in (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`}` : sql``}
+    )`;
+    const rows = await tx
       .select({ id: users.id, name: users.name })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.orgId, ctx.orgId))
-      .orderBy(asc(users.name), asc(users.id));
+      .where(and(eq(memberships.orgId, ctx.orgId), scope.owner ? sql`(${ownsInView} or ${memberships.userId} = ${scope.owner})` : ownsInView))
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(max + 1);
     const teamsInOrder = flattenTree(teamTree(teamRows)).map((node) => ({ id: node.team.id, name: node.team.name, depth: node.depth }));
-    return { teams: teamsInOrder, owners };
+    if (rows.length <= max) return { teams: teamsInOrder, owners: rows, ownersComplete: true };
+    const chosen = scope.owner
+      ? await tx
+          .select({ id: users.id, name: users.name })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, scope.owner)))
+      : [];
+    return { teams: teamsInOrder, owners: chosen, ownersComplete: false };
   });
 }

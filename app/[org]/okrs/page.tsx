@@ -28,7 +28,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
   const cycle = pickCycle(cycles, query.cycle);
   if (!cycle) return <EmptyState icon={Target} title={t("noCycleTitle")} description={t("noCycle")} />;
 
-  const [page, options] = await Promise.all([exploreObjectives(ctx, { ...query, cycle: cycle.id }), explorerFilterOptions(ctx)]);
+  const [page, options] = await Promise.all([exploreObjectives(ctx, { ...query, cycle: cycle.id }), explorerFilterOptions(ctx, { cycleId: cycle.id, team: query.team, owner: query.owner })]);
   const base = `/${ctx.orgSlug}/okrs`;
   // Links keep the URL's own cycle (or none, meaning "the current one") so they stay shareable.
   const href = (changes: Partial<ExplorerQuery>) => `${base}${explorerSearchString({ ...query, after: undefined, before: undefined, ...changes })}`;
@@ -60,6 +60,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
           <ExplorerFilters
             teams={options.teams}
             owners={options.owners}
+            ownersComplete={options.ownersComplete}
             showPace={cycle.status === "active"}
             clearHref={href(cleared)}
             hasFilters={filtered}
