@@ -91,7 +91,7 @@ export function CommentEntry({ comment, orgSlug, viewer, now, onChange }: Props)
         {!editing && (mayEdit || mayDelete) ? (
           <div className="-ml-2.5 flex gap-1">
             {mayEdit ? (
-              <Button ref={editButton} variant="ghost" size="sm" onClick={() => setEditing(true)}>
+              <Button ref={editButton} variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={t("editName")}>
                 <Pencil aria-hidden />
                 {t("edit")}
               </Button>
@@ -99,7 +99,7 @@ export function CommentEntry({ comment, orgSlug, viewer, now, onChange }: Props)
             {mayDelete ? (
               <ConfirmDialog
                 trigger={
-                  <Button variant="ghost" size="sm">
+                  <Button variant="ghost" size="sm" aria-label={t("deleteName")}>
                     <Trash2 aria-hidden />
                     {t("delete")}
                   </Button>

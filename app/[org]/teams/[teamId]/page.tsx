@@ -107,48 +107,51 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
           ) : null
         }
       />
-      <div className="grid items-start gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card>
-          <CardHeader>
-            <div>
-              <CardTitle>{cycle ? t("objectivesIn", { cycle: cycle.name }) : t("objectivesHeading")}</CardTitle>
-              {bySubTeam.length > 0 ? <CardDescription>{t("objectivesWithSubTeams")}</CardDescription> : null}
-            </div>
-            <Link href={`/${ctx.orgSlug}/okrs?${cycleQuery}team=${team.id}`} className="shrink-0 text-xs font-medium text-accent-text hover:underline">
-              {t("openInExplorer")}
-            </Link>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-6">
-            {own.length > 0 ? (
-              <ObjectiveRowList orgSlug={ctx.orgSlug} objectives={own} expected={expected} showLevel={false} />
-            ) : (
-              <p className="text-sm text-subtle">{cycle ? t("noObjectivesIn", { team: team.name, cycle: cycle.name }) : t("objectiveCount", { count: 0 })}</p>
-            )}
-            {own.length > 0 ? (
-              <section aria-labelledby="team-alignment" className="flex flex-col gap-2 border-t border-border pt-4">
-                <h3 id="team-alignment" className="text-xs font-semibold tracking-wide text-muted uppercase">
-                  {t("alignmentHeading")}
-                </h3>
-                <AlignmentChains orgSlug={ctx.orgSlug} objectives={own} chains={goals.chains} />
-              </section>
-            ) : null}
-            {bySubTeam.map((group) => (
-              <section key={group.team.id} aria-labelledby={`sub-${group.team.id}`} className="flex flex-col gap-2 border-t border-border pt-4">
-                <h3 id={`sub-${group.team.id}`} className="text-xs font-semibold tracking-wide text-muted uppercase">
-                  <Link href={`/${ctx.orgSlug}/teams/${group.team.id}${cycleQuery ? `?cycle=${cycle?.id}` : ""}`} className="hover:text-fg hover:underline">
-                    {group.team.name}
-                  </Link>
-                </h3>
-                <ObjectiveRowList orgSlug={ctx.orgSlug} objectives={group.objectives} expected={expected} showLevel={false} />
-              </section>
-            ))}
-            {goals.truncated ? (
-              <Link href={`/${ctx.orgSlug}/okrs?${cycleQuery}team=${team.id}`} className="text-sm font-medium text-accent-text hover:underline">
-                {t("moreInExplorer")}
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="flex flex-col gap-6">
+          <Card>
+            <CardHeader>
+              <div>
+                <CardTitle>{cycle ? t("objectivesIn", { cycle: cycle.name }) : t("objectivesHeading")}</CardTitle>
+                {bySubTeam.length > 0 ? <CardDescription>{t("objectivesWithSubTeams")}</CardDescription> : null}
+              </div>
+              <Link href={`/${ctx.orgSlug}/okrs?${cycleQuery}team=${team.id}`} className="shrink-0 text-xs font-medium text-accent-text hover:underline">
+                {t("openInExplorer")}
               </Link>
-            ) : null}
-          </CardContent>
-        </Card>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-6">
+              {own.length > 0 ? (
+                <ObjectiveRowList orgSlug={ctx.orgSlug} objectives={own} expected={expected} showLevel={false} />
+              ) : (
+                <p className="text-sm text-subtle">{cycle ? t("noObjectivesIn", { team: team.name, cycle: cycle.name }) : t("objectiveCount", { count: 0 })}</p>
+              )}
+              {own.length > 0 ? (
+                <section aria-labelledby="team-alignment" className="flex flex-col gap-2 border-t border-border pt-4">
+                  <h3 id="team-alignment" className="text-xs font-semibold tracking-wide text-muted uppercase">
+                    {t("alignmentHeading")}
+                  </h3>
+                  <AlignmentChains orgSlug={ctx.orgSlug} objectives={own} chains={goals.chains} />
+                </section>
+              ) : null}
+              {bySubTeam.map((group) => (
+                <section key={group.team.id} aria-labelledby={`sub-${group.team.id}`} className="flex flex-col gap-2 border-t border-border pt-4">
+                  <h3 id={`sub-${group.team.id}`} className="text-xs font-semibold tracking-wide text-muted uppercase">
+                    <Link href={`/${ctx.orgSlug}/teams/${group.team.id}${cycleQuery ? `?cycle=${cycle?.id}` : ""}`} className="hover:text-fg hover:underline">
+                      {group.team.name}
+                    </Link>
+                  </h3>
+                  <ObjectiveRowList orgSlug={ctx.orgSlug} objectives={group.objectives} expected={expected} showLevel={false} />
+                </section>
+              ))}
+              {goals.truncated ? (
+                <Link href={`/${ctx.orgSlug}/okrs?${cycleQuery}team=${team.id}`} className="text-sm font-medium text-accent-text hover:underline">
+                  {t("moreInExplorer")}
+                </Link>
+              ) : null}
+            </CardContent>
+          </Card>
+          <ActivityFeed ctx={ctx} scope={{ teamId: team.id, includeSubTeams: true }} limit={15} />
+        </div>
         <div className="flex flex-col gap-6">
           <Card>
             <CardHeader>
@@ -179,7 +182,6 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
             </CardContent>
           </Card>
           {cycle ? <ProgressDeltasCard ctx={ctx} scope={{ teamId: team.id, includeSubTeams: true, cycleId: cycle.id }} /> : null}
-          <ActivityFeed ctx={ctx} scope={{ teamId: team.id, includeSubTeams: true }} limit={15} />
         </div>
       </div>
     </>
