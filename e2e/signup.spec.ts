@@ -69,8 +69,13 @@ test("an organisation signs up, invites a colleague who joins, and they share a 
   await expect(them.getByRole("link", { name: "Pilot team" })).toBeVisible();
   await expectNoAxeViolations(them);
 
-  // Both see it.
+  // Both see it; the founder puts the colleague in it.
   await page.goto(`/${slug}/teams`);
-  await expect(page.getByRole("link", { name: "Pilot team" })).toBeVisible();
+  await page.getByRole("link", { name: "Pilot team" }).click();
+  await page.getByRole("button", { name: "Add a member" }).click();
+  await page.getByLabel("Add a member").selectOption({ label: colleague.name });
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByRole("link", { name: colleague.name })).toBeVisible();
+  await expectNoAxeViolations(page);
   await theirs.close();
 });

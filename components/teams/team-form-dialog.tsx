@@ -11,6 +11,7 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { api } from "@/lib/api-client";
+import { useMemberOptions } from "./use-member-options";
 
 interface Option {
   id: string;
@@ -21,19 +22,23 @@ interface Props {
   orgSlug: string;
   trigger: ReactNode;
   teams: Array<Option & { depth: number }>;
-  members: Option[];
+  /** Fetched when the dialog first opens unless given. */
+  members?: Option[];
   /** Editing this team; creating when absent. */
   team?: { id: string; name: string; description: string; parentTeamId: string | null; leadUserId: string | null };
   /** Team ids that cannot be the parent (the team itself and its sub-teams). */
   excludedParents?: string[];
 }
 
-export function TeamFormDialog({ orgSlug, trigger, teams, members, team, excludedParents = [] }: Props) {
+export function TeamFormDialog({ orgSlug, trigger, teams, members: given, team, excludedParents = [] }: Props) {
   const t = useTranslations("teams");
+  const tOptions = useTranslations("formOptions");
   const tCommon = useTranslations("common");
   const router = useRouter();
   const notify = useToast();
   const [open, setOpen] = useState(false);
+  const loaded = useMemberOptions(orgSlug, open && !given);
+  const members = given ?? loaded.data;
   const form = useApiForm({
     submit: (values) =>
       team
@@ -55,6 +60,7 @@ export function TeamFormDialog({ orgSlug, trigger, teams, members, team, exclude
       onOpenChange={setOpen}
       form={form}
       submitLabel={team ? tCommon("save") : t("create")}
+      submitDisabled={!members}
     >
           <Field id="team-name" label={t("name")} error={errors.name}>
             <Input id="team-name" name="name" defaultValue={team?.name} required autoFocus aria-invalid={!!errors.name || undefined} aria-describedby={describedBy("team-name", { error: errors.name })} />
@@ -75,14 +81,20 @@ export function TeamFormDialog({ orgSlug, trigger, teams, members, team, exclude
             </Select>
           </Field>
           <Field id="team-lead" label={t("lead")} hint={t("leadHint")} error={errors.leadUserId}>
-            <Select id="team-lead" name="leadUserId" defaultValue={team?.leadUserId ?? ""} aria-describedby={describedBy("team-lead", { hint: true, error: errors.leadUserId })}>
-              <option value="">{t("noLead")}</option>
-              {members.map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.name}
-                </option>
-              ))}
-            </Select>
+            {members ? (
+              <Select id="team-lead" name="leadUserId" defaultValue={team?.leadUserId ?? ""} aria-describedby={describedBy("team-lead", { hint: true, error: errors.leadUserId })}>
+                <option value="">{t("noLead")}</option>
+                {members.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </Select>
+            ) : (
+              <Select id="team-lead" disabled aria-describedby={describedBy("team-lead", { hint: true, error: errors.leadUserId })}>
+                <option>{tOptions(loaded.isError ? "failedShort" : "loadingShort")}</option>
+              </Select>
+            )}
           </Field>
     </FormDialog>
   );

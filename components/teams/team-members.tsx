@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { UserPlus } from "lucide-react";
 import { useId, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
@@ -8,20 +9,25 @@ import { Select } from "@/components/ui/select";
 import { api } from "@/lib/api-client";
 import { initials } from "@/components/shell/user-menu";
 import Link from "next/link";
+import { useMemberOptions } from "./use-member-options";
 
 interface Props {
   orgSlug: string;
   teamId: string;
   leadUserId: string | null;
   members: Array<{ userId: string; name: string; email: string }>;
-  candidates: Array<{ id: string; name: string }>;
   manages: boolean;
 }
 
-export function TeamMembers({ orgSlug, teamId, leadUserId, members, candidates, manages }: Props) {
+export function TeamMembers({ orgSlug, teamId, leadUserId, members, manages }: Props) {
   const t = useTranslations("teams");
+  const tOptions = useTranslations("formOptions");
+  const tCommon = useTranslations("common");
   const selectId = useId();
   const [chosen, setChosen] = useState("");
+  // The organisation's people are fetched only when a manager sets out to add someone.
+  const [adding, setAdding] = useState(false);
+  const candidates = useMemberOptions(orgSlug, manages && adding);
   const add = useAction({
     run: (userId: string) => api(`/api/orgs/${orgSlug}/teams/${teamId}/members`, { body: { userId } }),
     success: t("memberAdded"),
@@ -32,7 +38,7 @@ export function TeamMembers({ orgSlug, teamId, leadUserId, members, candidates, 
     success: t("memberRemoved"),
   });
   const inTeam = new Set(members.map((member) => member.userId));
-  const addable = candidates.filter((candidate) => !inTeam.has(candidate.id));
+  const addable = candidates.data?.filter((candidate) => !inTeam.has(candidate.id));
 
   return (
     <div className="flex flex-col gap-4">
@@ -60,9 +66,15 @@ export function TeamMembers({ orgSlug, teamId, leadUserId, members, candidates, 
       ) : (
         <p className="text-sm text-subtle">{t("noMembers")}</p>
       )}
-      {manages && addable.length > 0 ? (
+      {manages && !adding ? (
+        <Button variant="secondary" size="sm" className="self-start" onClick={() => setAdding(true)}>
+          <UserPlus aria-hidden />
+          {t("addMember")}
+        </Button>
+      ) : null}
+      {manages && adding ? (
         <form
-          className="flex gap-2"
+          className="flex flex-wrap gap-2"
           onSubmit={(event) => {
             event.preventDefault();
             if (chosen) add.mutate(chosen);
@@ -71,16 +83,31 @@ export function TeamMembers({ orgSlug, teamId, leadUserId, members, candidates, 
           <label htmlFor={selectId} className="sr-only">
             {t("addMember")}
           </label>
-          <Select id={selectId} value={chosen} onChange={(event) => setChosen(event.target.value)} className="flex-1">
-            <option value="">{t("choosePerson")}</option>
-            {addable.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </Select>
+          {addable ? (
+            <Select id={selectId} value={chosen} onChange={(event) => setChosen(event.target.value)} className="min-w-0 flex-1" autoFocus>
+              <option value="">{t("choosePerson")}</option>
+              {addable.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </Select>
+          ) : (
+            <Select id={selectId} disabled className="min-w-0 flex-1">
+              <option>{tOptions(candidates.isError ? "failedShort" : "loadingShort")}</option>
+            </Select>
+          )}
           <Button type="submit" variant="secondary" disabled={!chosen} loading={add.isPending}>
             {t("add")}
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setAdding(false);
+              setChosen("");
+            }}
+          >
+            {tCommon("cancel")}
           </Button>
         </form>
       ) : null}

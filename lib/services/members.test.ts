@@ -11,7 +11,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from "./invitations";
-import { changeRole, leaveOrganisation, listMembers, removeMember } from "./members";
+import { changeRole, leaveOrganisation, listMembers, memberOptions, removeMember } from "./members";
 import { findMembership } from "./organisations";
 
 setupTestDatabase();
@@ -89,6 +89,19 @@ describe("members", () => {
     ]);
     expect(page.nextCursor).toBeNull();
     expect((await listMembers(org.ownerCtx, { q: "ze" })).items.map((m) => m.name)).toEqual(["Zed"]);
+  });
+
+  it("are offered to pickers all at once by name, and only this organisation's", async () => {
+    const org = await newOrganisation();
+    const zed = await org.join("member", "Zed");
+    const anna = await org.join("admin", "Anna");
+    const other = await newOrganisation("Other");
+    await other.join("member", "Bob");
+    expect(await memberOptions(org.ownerCtx)).toEqual([
+      { id: anna.user.id, name: "Anna" },
+      { id: org.owner.id, name: "Test Owner" },
+      { id: zed.user.id, name: "Zed" },
+    ]);
   });
 
   it("keep at least one owner: the last owner can neither be demoted nor leave", async () => {

@@ -6,7 +6,6 @@ import { TeamTree, type TeamTreeNode } from "@/components/teams/team-tree";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/permissions";
-import { memberOptions } from "@/lib/services/members";
 import { flattenTree, listTeams, teamTree, type TeamNode, type TeamSummary } from "@/lib/services/teams";
 import { requireMember } from "@/lib/tenant";
 
@@ -26,14 +25,13 @@ const toView = (node: TeamNode<TeamSummary>): TeamTreeNode => ({
 export default async function TeamsPage({ params }: { params: Promise<{ org: string }> }) {
   const ctx = await requireMember((await params).org);
   const manages = can(ctx, "team.manage");
-  const [teams, members, t] = await Promise.all([listTeams(ctx), manages ? memberOptions(ctx) : Promise.resolve([]), getTranslations("teams")]);
+  const [teams, t] = await Promise.all([listTeams(ctx), getTranslations("teams")]);
   const roots = teamTree(teams);
   const options = flattenTree(roots).map((node) => ({ id: node.team.id, name: node.team.name, depth: node.depth }));
   const newTeam = manages ? (
     <TeamFormDialog
       orgSlug={ctx.orgSlug}
       teams={options}
-      members={members}
       trigger={
         <Button>
           <Plus aria-hidden />

@@ -16,7 +16,6 @@ import { AppError } from "@/lib/errors";
 import { expectedProgress } from "@/lib/okr/progress";
 import { can } from "@/lib/permissions";
 import { listCycles, pickCycle } from "@/lib/services/cycles";
-import { memberOptions } from "@/lib/services/members";
 import { teamObjectives } from "@/lib/services/team-objectives";
 import { flattenTree, getTeam, listTeams, teamTree } from "@/lib/services/teams";
 import { requireMember } from "@/lib/tenant";
@@ -40,9 +39,8 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   const team = await loadTeam(ctx, teamId);
   const manages = can(ctx, "team.manage");
   const requested = (await searchParams).cycle;
-  const [teams, members, cycles, t] = await Promise.all([
+  const [teams, cycles, t] = await Promise.all([
     listTeams(ctx),
-    manages ? memberOptions(ctx) : Promise.resolve([]),
     listCycles(ctx),
     getTranslations("teams"),
   ]);
@@ -90,7 +88,6 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
                 team={team}
                 teams={flat.map((node) => ({ id: node.team.id, name: node.team.name, depth: node.depth }))}
                 excludedParents={[...below]}
-                members={members}
                 trigger={
                   <Button variant="secondary">
                     <Pencil aria-hidden />
@@ -158,7 +155,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
               <CardTitle>{t("membersHeading", { count: team.memberCount })}</CardTitle>
             </CardHeader>
             <CardContent>
-              <TeamMembers orgSlug={ctx.orgSlug} teamId={team.id} leadUserId={team.leadUserId} members={team.members} candidates={members} manages={manages} />
+              <TeamMembers orgSlug={ctx.orgSlug} teamId={team.id} leadUserId={team.leadUserId} members={team.members} manages={manages} />
             </CardContent>
           </Card>
           <Card>
