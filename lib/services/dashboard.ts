@@ -262,8 +262,8 @@ async function loadAttention(tx: Tx, ctx: TenantContext, cycleId: string) {
       with ${keyResultsCte(ctx, cycleId)},
       ranked as (
         select kr.*, count(*) over (partition by kr.status)::int as total,
-               row_number() over (partition by kr.status order by k.progress asc, k.title asc, k.id asc) as rank
-        from kr join ${keyResults} k on k.org_id = ${ctx.orgId} and k.id = kr.id
+               row_number() over (partition by kr.status order by kr.progress asc, kr.title asc, kr.id asc) as rank
+        from kr
         where kr.status in ('off_track', 'at_risk', 'stale')
       )
       select r.id, r.status, r.total, k.title, k.progress::float8 as progress, o.id as objective_id, o.title as objective_title,

@@ -29,16 +29,23 @@ export function objectivesCte(ctx: Pick<TenantContext, "orgId">, cycleId: string
 /**
  * The key results of the cycle's counted objectives with their status (keyResultStatusSql) and
  * whether they were checked in since Monday (the week my-week.ts asks a check-in for).
+ *
+ * The cycle's objectives are read first, on their own (materialized): joined the other way round,
+ * Postgres walked every key result of the organisation, all cycles, and probed the objective of
+ * each — 68,000 index lookups at XL (bench/README.md).
  */
 export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
-  return sql`kr as (
+  return sql`kr_objective as materialized (
+    select o.id, o.team_id, o.level from ${objectives} o where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
+  ),
+  kr as (
     select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id, o.team_id, o.level::text as level,
+           ${keyResults.progress} as progress, ${keyResults.title} as title,
            ${keyResultStatusSql()} as status,
            coalesce(${keyResults.lastCheckInAt} >= date_trunc('week', now()), false) as checked_in
-    from ${keyResults}
-    join ${objectives} o on o.org_id = ${keyResults.orgId} and o.id = ${keyResults.objectiveId}
-    join ${cycles} on ${cycles.orgId} = o.org_id and ${cycles.id} = o.cycle_id
-    where ${keyResults.orgId} = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
+    from kr_objective o
+    join ${keyResults} on ${keyResults.orgId} = ${ctx.orgId} and ${keyResults.objectiveId} = o.id
+    join ${cycles} on ${cycles.orgId} = ${ctx.orgId} and ${cycles.id} = ${cycleId}
   )`;
 }
 
