@@ -6,6 +6,7 @@ import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 import { FEED_MAX_PAGE_SIZE, FEED_PAGE_SIZE, type FeedScope } from "@/lib/validation/activity";
 import { uuid } from "@/lib/validation/common";
+import { keyResultUnitColumns, type KeyResultUnitFields } from "./key-result-measure";
 import { exactInstantSql, olderThan, parseExactInstant } from "./keyset-time";
 import { decodeCursor, encodeCursor, toPage, type Page } from "./pagination";
 import { teamAndDescendants } from "./teams";
@@ -22,7 +23,7 @@ export interface FeedItem {
   objectiveTitle: string | null;
   /** Whether the objective is still there to link to. */
   objectiveExists: boolean;
-  keyResult: Pick<KeyResult, "id" | "title" | "unit" | "currencyCode" | "unitLabel" | "direction"> | null;
+  keyResult: (Pick<KeyResult, "id" | "title"> & KeyResultUnitFields) | null;
   teamId: string | null;
   teamName: string | null;
   /** For comment events: the comment's first line as it reads now, or deleted. */
@@ -77,10 +78,7 @@ const feedColumns = {
   objectiveExists: sql<boolean>`${objectives.id} is not null`,
   keyResultId: keyResults.id,
   keyResultTitle: keyResults.title,
-  unit: keyResults.unit,
-  currencyCode: keyResults.currencyCode,
-  unitLabel: keyResults.unitLabel,
-  direction: keyResults.direction,
+  ...keyResultUnitColumns,
   teamId: activity.teamId,
   teamName: teams.name,
   commentId: comments.id,

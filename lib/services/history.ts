@@ -3,6 +3,7 @@ import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, use
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
+import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
 
 /** A chart and its table stay readable with a cycle's worth of daily check-ins; older ones are not drawn. */
 export const KEY_RESULT_HISTORY_LIMIT = 200;
@@ -24,17 +25,10 @@ export interface CheckInPoint {
 }
 
 export interface KeyResultHistory {
-  keyResult: {
+  keyResult: KeyResultMeasureFields & {
     id: string;
     objectiveId: string;
     title: string;
-    unit: KeyResult["unit"];
-    currencyCode: string | null;
-    unitLabel: string | null;
-    direction: KeyResult["direction"];
-    startValue: string;
-    targetValue: string;
-    currentValue: string;
     dueDate: string;
   };
   cycle: HistoryCycle;
@@ -53,13 +47,7 @@ export async function keyResultHistory(ctx: TenantContext, keyResultId: string):
           id: keyResults.id,
           objectiveId: keyResults.objectiveId,
           title: keyResults.title,
-          unit: keyResults.unit,
-          currencyCode: keyResults.currencyCode,
-          unitLabel: keyResults.unitLabel,
-          direction: keyResults.direction,
-          startValue: keyResults.startValue,
-          targetValue: keyResults.targetValue,
-          currentValue: keyResults.currentValue,
+          ...keyResultMeasureColumns,
           dueDate: keyResults.dueDate,
         },
         cycle: { name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate, status: cycles.status },

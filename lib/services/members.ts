@@ -19,6 +19,12 @@ export interface MemberRow {
 
 export const MEMBERS_PAGE_SIZE = 50;
 
+/** A member's teams by name, as JSON, for a select over memberships. */
+export const memberTeamsSql = sql<Array<{ id: string; name: string }>>`coalesce((
+  select json_agg(json_build_object('id', ${teams.id}, 'name', ${teams.name}) order by ${teams.name})
+  from ${teamMembers} join ${teams} on ${teams.orgId} = ${teamMembers.orgId} and ${teams.id} = ${teamMembers.teamId}
+  where ${teamMembers.orgId} = ${memberships.orgId} and ${teamMembers.userId} = ${memberships.userId}), '[]'::json)`;
+
 /** Members by name, a page at a time (keyset pagination: as fast on page 40 as on page 1). */
 export async function listMembers(ctx: TenantContext, options: { q?: string; after?: string } = {}): Promise<Page<MemberRow>> {
   const after = decodeCursor(options.after, 1);
@@ -30,10 +36,7 @@ export async function listMembers(ctx: TenantContext, options: { q?: string; aft
         email: users.email,
         role: memberships.role,
         joinedAt: memberships.createdAt,
-        teams: sql<Array<{ id: string; name: string }>>`coalesce((
-          select json_agg(json_build_object('id', ${teams.id}, 'name', ${teams.name}) order by ${teams.name})
-          from ${teamMembers} join ${teams} on ${teams.orgId} = ${teamMembers.orgId} and ${teams.id} = ${teamMembers.teamId}
-          where ${teamMembers.orgId} = ${memberships.orgId} and ${teamMembers.userId} = ${memberships.userId}), '[]'::json)`,
+        teams: memberTeamsSql,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))

@@ -3,6 +3,7 @@ import { cycles, keyResults, objectives, users, type KeyResult, type ObjectiveLe
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
+import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
 import { levelOrder } from "./objective-cards";
 import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
 
@@ -38,20 +39,13 @@ export async function countOwedCheckIns(ctx: TenantContext): Promise<number> {
 }
 
 /** One key result on My week: what it aims for, where it stands, and whether this week's check-in is done. */
-export interface MyWeekRow {
+export interface MyWeekRow extends KeyResultMeasureFields {
   id: string;
   title: string;
   objectiveId: string;
   objectiveTitle: string;
   objectiveLevel: ObjectiveLevel;
   cycleName: string;
-  unit: KeyResult["unit"];
-  currencyCode: string | null;
-  unitLabel: string | null;
-  direction: KeyResult["direction"];
-  startValue: string;
-  targetValue: string;
-  currentValue: string;
   achievement: number;
   progress: number;
   dueDate: string;
@@ -89,13 +83,7 @@ export async function listMyWeek(ctx: TenantContext): Promise<MyWeek> {
         objectiveTitle: objectives.title,
         objectiveLevel: objectives.level,
         cycleName: cycles.name,
-        unit: keyResults.unit,
-        currencyCode: keyResults.currencyCode,
-        unitLabel: keyResults.unitLabel,
-        direction: keyResults.direction,
-        startValue: keyResults.startValue,
-        targetValue: keyResults.targetValue,
-        currentValue: keyResults.currentValue,
+        ...keyResultMeasureColumns,
         achievement: sql<number>`${keyResults.achievement}::float8`,
         progress: sql<number>`${keyResults.progress}::float8`,
         dueDate: keyResults.dueDate,

@@ -7,21 +7,15 @@ import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
+import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
 import { keyResultStatusSql } from "./status-sql";
 import type { CycleSummary } from "./cycles";
 
-export interface KeyResultView {
+export interface KeyResultView extends KeyResultMeasureFields {
   id: string;
   objectiveId: string;
   title: string;
   description: string;
-  unit: KeyResult["unit"];
-  currencyCode: string | null;
-  unitLabel: string | null;
-  direction: KeyResult["direction"];
-  startValue: string;
-  targetValue: string;
-  currentValue: string;
   achievement: number;
   progress: number;
   weight: string;
@@ -60,13 +54,7 @@ export const keyResultViewColumns = {
   objectiveId: keyResults.objectiveId,
   title: keyResults.title,
   description: keyResults.description,
-  unit: keyResults.unit,
-  currencyCode: keyResults.currencyCode,
-  unitLabel: keyResults.unitLabel,
-  direction: keyResults.direction,
-  startValue: keyResults.startValue,
-  targetValue: keyResults.targetValue,
-  currentValue: keyResults.currentValue,
+  ...keyResultMeasureColumns,
   achievement: sql<number>`${keyResults.achievement}::float8`,
   progress: sql<number>`${keyResults.progress}::float8`,
   weight: keyResults.weight,

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
-import { escapeLike } from "./members";
+import { keyResultMeasureColumns, keyResultUnitColumns, type KeyResultMeasureFields, type KeyResultUnitFields } from "./key-result-measure";
+import { escapeLike, memberTeamsSql } from "./members";
 import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
 import { decodeCursor, encodeCursor, type Page } from "./pagination";
 import { keyResultStatusSql } from "./status-sql";
@@ -54,10 +55,7 @@ export async function listPeople(
         name: users.name,
         email: users.email,
         role: memberships.role,
-        teams: sql<Array<{ id: string; name: string }>>`coalesce((
-          select json_agg(json_build_object('id', ${teams.id}, 'name', ${teams.name}) order by ${teams.name})
-          from ${teamMembers} join ${teams} on ${teams.orgId} = ${teamMembers.orgId} and ${teams.id} = ${teamMembers.teamId}
-          where ${teamMembers.orgId} = ${memberships.orgId} and ${teamMembers.userId} = ${memberships.userId}), '[]'::json)`,
+        teams: memberTeamsSql,
         objectiveCount: cycleId
           ? sql<number>`(select count(*)::int from ${objectives} where ${objectives.orgId} = ${memberships.orgId} and ${objectives.cycleId} = ${cycleId}
               and ${objectives.ownerUserId} = ${memberships.userId} and ${objectives.archivedAt} is null)`
@@ -99,24 +97,17 @@ function readCursor(cursor: string | undefined): { name: string; id: string } | 
 }
 
 /** A key result someone owns on an objective someone else owns. */
-export interface KeyResultElsewhere {
+export interface KeyResultElsewhere extends KeyResultMeasureFields {
   id: string;
   title: string;
   progress: number;
   status: Status;
-  unit: KeyResult["unit"];
-  currencyCode: string | null;
-  unitLabel: string | null;
-  direction: KeyResult["direction"];
-  startValue: string;
-  targetValue: string;
-  currentValue: string;
   objectiveId: string;
   objectiveTitle: string;
   objectiveOwnerName: string;
 }
 
-export interface PersonCheckIn {
+export interface PersonCheckIn extends KeyResultUnitFields {
   id: string;
   createdAt: Date;
   value: string;
@@ -125,10 +116,6 @@ export interface PersonCheckIn {
   note: string;
   keyResultId: string;
   keyResultTitle: string;
-  unit: KeyResult["unit"];
-  currencyCode: string | null;
-  unitLabel: string | null;
-  direction: KeyResult["direction"];
   objectiveId: string;
   objectiveTitle: string;
 }
@@ -179,13 +166,7 @@ export async function getPerson(ctx: TenantContext, userId: string, cycleId: str
             title: keyResults.title,
             progress: sql<number>`${keyResults.progress}::float8`,
             status: keyResultStatusSql(),
-            unit: keyResults.unit,
-            currencyCode: keyResults.currencyCode,
-            unitLabel: keyResults.unitLabel,
-            direction: keyResults.direction,
-            startValue: keyResults.startValue,
-            targetValue: keyResults.targetValue,
-            currentValue: keyResults.currentValue,
+            ...keyResultMeasureColumns,
             objectiveId: objectives.id,
             objectiveTitle: objectives.title,
             objectiveOwnerName: objectiveOwner.name,
@@ -217,10 +198,7 @@ export async function getPerson(ctx: TenantContext, userId: string, cycleId: str
         note: checkIns.note,
         keyResultId: keyResults.id,
         keyResultTitle: keyResults.title,
-        unit: keyResults.unit,
-        currencyCode: keyResults.currencyCode,
-        unitLabel: keyResults.unitLabel,
-        direction: keyResults.direction,
+        ...keyResultUnitColumns,
         objectiveId: objectives.id,
         objectiveTitle: objectives.title,
       })

@@ -1,11 +1,12 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@/db/client";
-import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, teams, users, type Confidence, type KeyResult } from "@/db/schema";
+import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, teams, users, type Confidence } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { STALE_AFTER_DAYS, type Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 import type { DashboardCycle } from "./dashboard";
+import type { KeyResultMeasureFields } from "./key-result-measure";
 import { cycleCte, num, numOrNull } from "./report-sql";
 import { keyResultStatusSql, severityToStatusSql, statusSeveritySql } from "./status-sql";
 import { flattenTree, teamTree } from "./teams";
@@ -15,18 +16,11 @@ export const REVIEW_DAYS = 7;
 /** Notes shown per objective (the newest); a busy week still fits on its slide. */
 export const NOTES_PER_OBJECTIVE = 8;
 
-export interface ReviewKeyResult {
+export interface ReviewKeyResult extends KeyResultMeasureFields {
   id: string;
   objectiveId: string;
   title: string;
   ownerName: string;
-  unit: KeyResult["unit"];
-  currencyCode: string | null;
-  unitLabel: string | null;
-  direction: KeyResult["direction"];
-  startValue: string;
-  targetValue: string;
-  currentValue: string;
   progress: number;
   status: Status;
   /** Its status seven days ago; null if it did not exist then. */
