@@ -54,6 +54,12 @@ test("company goals cascade to teams and people, and the tree shows the chain", 
   await lead.goto(marketingUrl);
   await expect(lead.getByText(`Contributes to: Ship half of all orders in recycled packaging ${id}`)).toBeVisible();
   await addKeyResult(lead, { title: `Run 4 campaigns about our packaging ${id}`, direction: "Increase", start: "0", target: "4" });
+  // Its edit dialog loads the people when it opens, and still shows the key result's own owner.
+  await lead.getByRole("button", { name: `Edit Run 4 campaigns about our packaging ${id}` }).click();
+  const edit = lead.getByRole("dialog");
+  await expect(edit.getByLabel("Owner", { exact: true }).locator("option:checked")).toHaveText("Ola Nordmann");
+  await edit.getByRole("button", { name: "Cancel" }).click();
+  await expect(edit).toBeHidden();
   await lead.getByRole("button", { name: `Check in on Run 4 campaigns about our packaging ${id}` }).click();
   const checkIn = lead.getByRole("dialog");
   await checkIn.getByLabel("New value").fill("2");

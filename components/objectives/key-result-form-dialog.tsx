@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { FormDialog } from "@/components/forms/form-dialog";
+import { PersonSelect } from "@/components/forms/person-select";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -46,7 +47,6 @@ const directions: KeyResultDirection[] = ["increase", "decrease", "stay_above", 
 
 export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members: given, defaultOwnerId, trigger, keyResult }: Props) {
   const t = useTranslations("keyResultForm");
-  const tOptions = useTranslations("formOptions");
   const tCommon = useTranslations("common");
   const router = useRouter();
   const notify = useToast();
@@ -179,19 +179,14 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members: give
 
           <div className="grid gap-4 sm:grid-cols-3">
             <Field id="kr-owner" label={t("owner")} error={errors.ownerUserId}>
-              {members ? (
-                <Select id="kr-owner" name="ownerUserId" defaultValue={keyResult?.ownerUserId ?? defaultOwnerId} aria-describedby={describedBy("kr-owner", { error: errors.ownerUserId })}>
-                  {members.map((member) => (
-                    <option key={member.id} value={member.id}>
-                      {member.name}
-                    </option>
-                  ))}
-                </Select>
-              ) : (
-                <Select id="kr-owner" disabled aria-describedby={describedBy("kr-owner", { error: errors.ownerUserId })}>
-                  <option>{tOptions(loaded.isError ? "failedShort" : "loadingShort")}</option>
-                </Select>
-              )}
+              <PersonSelect
+                id="kr-owner"
+                name="ownerUserId"
+                people={members}
+                failed={loaded.isError}
+                defaultValue={keyResult?.ownerUserId ?? defaultOwnerId}
+                aria-describedby={describedBy("kr-owner", { error: errors.ownerUserId })}
+              />
             </Field>
             <Field id="kr-due" label={t("dueDate")} error={errors.dueDate}>
               <Input id="kr-due" name="dueDate" type="date" min={cycle.startDate} max={cycle.endDate} defaultValue={keyResult?.dueDate ?? cycle.endDate} aria-invalid={!!errors.dueDate || undefined} aria-describedby={describedBy("kr-due", { error: errors.dueDate })} />

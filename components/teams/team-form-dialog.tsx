@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { FormDialog } from "@/components/forms/form-dialog";
+import { PersonSelect } from "@/components/forms/person-select";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -32,7 +33,6 @@ interface Props {
 
 export function TeamFormDialog({ orgSlug, trigger, teams, members: given, team, excludedParents = [] }: Props) {
   const t = useTranslations("teams");
-  const tOptions = useTranslations("formOptions");
   const tCommon = useTranslations("common");
   const router = useRouter();
   const notify = useToast();
@@ -81,20 +81,15 @@ export function TeamFormDialog({ orgSlug, trigger, teams, members: given, team, 
             </Select>
           </Field>
           <Field id="team-lead" label={t("lead")} hint={t("leadHint")} error={errors.leadUserId}>
-            {members ? (
-              <Select id="team-lead" name="leadUserId" defaultValue={team?.leadUserId ?? ""} aria-describedby={describedBy("team-lead", { hint: true, error: errors.leadUserId })}>
-                <option value="">{t("noLead")}</option>
-                {members.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-              </Select>
-            ) : (
-              <Select id="team-lead" disabled aria-describedby={describedBy("team-lead", { hint: true, error: errors.leadUserId })}>
-                <option>{tOptions(loaded.isError ? "failedShort" : "loadingShort")}</option>
-              </Select>
-            )}
+            <PersonSelect
+              id="team-lead"
+              name="leadUserId"
+              people={members}
+              failed={loaded.isError}
+              emptyLabel={t("noLead")}
+              defaultValue={team?.leadUserId ?? ""}
+              aria-describedby={describedBy("team-lead", { hint: true, error: errors.leadUserId })}
+            />
           </Field>
     </FormDialog>
   );

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { UserPlus } from "lucide-react";
 import { useId, useState } from "react";
+import { PersonSelect } from "@/components/forms/person-select";
 import { useAction } from "@/components/forms/use-action";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/select";
 import { api } from "@/lib/api-client";
 import { initials } from "@/components/shell/user-menu";
 import Link from "next/link";
@@ -21,7 +21,6 @@ interface Props {
 
 export function TeamMembers({ orgSlug, teamId, leadUserId, members, manages }: Props) {
   const t = useTranslations("teams");
-  const tOptions = useTranslations("formOptions");
   const tCommon = useTranslations("common");
   const selectId = useId();
   const [chosen, setChosen] = useState("");
@@ -83,20 +82,16 @@ export function TeamMembers({ orgSlug, teamId, leadUserId, members, manages }: P
           <label htmlFor={selectId} className="sr-only">
             {t("addMember")}
           </label>
-          {addable ? (
-            <Select id={selectId} value={chosen} onChange={(event) => setChosen(event.target.value)} className="min-w-0 flex-1" autoFocus>
-              <option value="">{t("choosePerson")}</option>
-              {addable.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </Select>
-          ) : (
-            <Select id={selectId} disabled className="min-w-0 flex-1">
-              <option>{tOptions(candidates.isError ? "failedShort" : "loadingShort")}</option>
-            </Select>
-          )}
+          <PersonSelect
+            id={selectId}
+            people={addable}
+            failed={candidates.isError}
+            emptyLabel={t("choosePerson")}
+            value={chosen}
+            onChange={(event) => setChosen(event.target.value)}
+            className="min-w-0 flex-1"
+            autoFocus
+          />
           <Button type="submit" variant="secondary" disabled={!chosen} loading={add.isPending}>
             {t("add")}
           </Button>
