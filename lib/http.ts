@@ -93,13 +93,18 @@ export function json(data: unknown, init?: ResponseInit): NextResponse {
   return response;
 }
 
+/** The host the browser addressed (behind a proxy, the one it forwarded). */
+function requestHost(req: NextRequest): string | null {
+  return req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+}
+
 /**
  * The origin the person reached us at, for links they will copy and send: the Host their browser
  * used (the same one writes are checked against), not the address the server listens on, which
  * Next reports as "localhost" behind `-H 127.0.0.1` or a proxy.
  */
 export function requestOrigin(req: NextRequest): string {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const host = requestHost(req);
   const protocol = req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(/:$/, "");
   return host ? `${protocol}://${host}` : req.nextUrl.origin;
 }
@@ -109,7 +114,7 @@ function assertSameOrigin(req: NextRequest) {
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
   if (origin) {
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    const host = requestHost(req);
     if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "errors.crossOrigin");
   } else if (site && site !== "same-origin" && site !== "none") {
     throw new AppError("forbidden", "errors.crossOrigin");
