@@ -36,8 +36,6 @@ interface Props {
   orgSlug: string;
   objectiveId: string;
   cycle: { id: string; startDate: string; endDate: string };
-  /** Fetched when the dialog first opens unless given. */
-  members?: Array<{ id: string; name: string }>;
   defaultOwnerId: string;
   trigger: ReactNode;
   keyResult?: EditableKeyResult;
@@ -45,14 +43,15 @@ interface Props {
 
 const directions: KeyResultDirection[] = ["increase", "decrease", "stay_above", "stay_below", "milestone"];
 
-export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, members: given, defaultOwnerId, trigger, keyResult }: Props) {
+export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, defaultOwnerId, trigger, keyResult }: Props) {
   const t = useTranslations("keyResultForm");
   const tCommon = useTranslations("common");
   const router = useRouter();
   const notify = useToast();
   const [open, setOpen] = useState(false);
-  const loaded = useFormOptions(orgSlug, cycle.id, open && !given);
-  const members = given ?? loaded.data?.members;
+  // The people are fetched when the dialog first opens.
+  const loaded = useFormOptions(orgSlug, cycle.id, open);
+  const members = loaded.data?.members;
   const [direction, setDirection] = useState<KeyResultDirection>(keyResult?.direction ?? "increase");
   const [unit, setUnit] = useState<KeyResultUnit>(keyResult?.unit ?? "number");
   const [version, setVersion] = useState(keyResult?.version ?? 0);

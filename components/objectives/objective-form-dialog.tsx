@@ -42,8 +42,6 @@ export interface EditableObjective {
 interface Props {
   orgSlug: string;
   cycleId: string;
-  /** Fetched when the dialog first opens unless given. */
-  options?: FormOptions;
   me: { userId: string; isAdmin: boolean; teamIds: string[] };
   trigger: ReactNode;
   objective?: EditableObjective;
@@ -69,7 +67,7 @@ function ancestorsOf(teamId: string | null, teams: FormOptions["teams"]): Set<st
 
 const NO_OPTIONS: FormOptions = { members: [], teams: [], parents: [] };
 
-export function ObjectiveFormDialog({ orgSlug, cycleId, options: given, me, trigger, objective, defaults }: Props) {
+export function ObjectiveFormDialog({ orgSlug, cycleId, me, trigger, objective, defaults }: Props) {
   const t = useTranslations("objectiveForm");
   const tCommon = useTranslations("common");
   const tLevel = useTranslations("okr.level");
@@ -77,9 +75,10 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, options: given, me, trig
   const router = useRouter();
   const notify = useToast();
   const [open, setOpen] = useState(false);
-  const loaded = useFormOptions(orgSlug, cycleId, open && !given);
-  const options = given ?? loaded.data ?? NO_OPTIONS;
-  const ready = Boolean(given ?? loaded.data);
+  // Fetched when the dialog first opens: pages do not carry every person and objective.
+  const loaded = useFormOptions(orgSlug, cycleId, open);
+  const options = loaded.data ?? NO_OPTIONS;
+  const ready = loaded.data !== undefined;
   const initial = objective ?? defaults;
   const [level, setLevel] = useState<ObjectiveLevel>(initial?.level ?? (me.isAdmin ? "company" : "individual"));
   const [chosenTeamId, setTeamId] = useState(initial?.teamId ?? me.teamIds[0] ?? "");

@@ -23,22 +23,21 @@ interface Props {
   orgSlug: string;
   trigger: ReactNode;
   teams: Array<Option & { depth: number }>;
-  /** Fetched when the dialog first opens unless given. */
-  members?: Option[];
   /** Editing this team; creating when absent. */
   team?: { id: string; name: string; description: string; parentTeamId: string | null; leadUserId: string | null };
   /** Team ids that cannot be the parent (the team itself and its sub-teams). */
   excludedParents?: string[];
 }
 
-export function TeamFormDialog({ orgSlug, trigger, teams, members: given, team, excludedParents = [] }: Props) {
+export function TeamFormDialog({ orgSlug, trigger, teams, team, excludedParents = [] }: Props) {
   const t = useTranslations("teams");
   const tCommon = useTranslations("common");
   const router = useRouter();
   const notify = useToast();
   const [open, setOpen] = useState(false);
-  const loaded = useMemberOptions(orgSlug, open && !given);
-  const members = given ?? loaded.data;
+  // The people are fetched when the dialog first opens.
+  const loaded = useMemberOptions(orgSlug, open);
+  const members = loaded.data;
   const form = useApiForm({
     submit: (values) =>
       team
