@@ -25,10 +25,16 @@ async function inScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> 
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
+        // jit off: our statements read thousands of rows, not millions, and Postgres' JIT spent
+        // ~50 ms compiling each report query whose estimate crossed jit_above_cost. work_mem 16MB:
+        // a large organisation's cycle (44,000 key results) fits in memory instead of spilling the
+        // dashboard's hash joins and CTEs to temporary files (bench/README.md).
         await tx.execute(
           sql`select set_config('app.org_id', ${scope.orgId ?? ""}, true),
                      set_config('app.user_id', ${scope.userId ?? ""}, true),
-                     set_config('role', 'retning_app', true)`,
+                     set_config('role', 'retning_app', true),
+                     set_config('jit', 'off', true),
+                     set_config('work_mem', '16MB', true)`,
         );
         return current.run({ scope, tx }, () => fn(tx));
       });

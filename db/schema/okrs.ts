@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
+  boolean,
   char,
   check,
   customType,
@@ -16,6 +17,7 @@ import {
   type AnyPgColumn,
   type PgTableExtraConfigValue,
 } from "drizzle-orm/pg-core";
+import { keyResultNotMeasurableSql, titleHasMetricSql, titleLongSql } from "@/lib/okr/coach-sql";
 import { decimal, ratio, tenantKey, timestamps, version } from "./columns";
 import { cycles } from "./cycles";
 import {
@@ -83,6 +85,13 @@ export const objectives = pgTable(
      * 0004), so a search reads one row per objective of the cycle instead of every key result.
      */
     keyResultsSearch: tsvector("key_results_search").notNull().default(sql`''::tsvector`),
+    /** The coach's title rules, worked out by Postgres when the title is written (lib/okr/coach-sql.ts). */
+    titleLong: boolean("title_long")
+      .notNull()
+      .generatedAlwaysAs((): SQL => titleLongSql(objectives.title)),
+    titleHasMetric: boolean("title_has_metric")
+      .notNull()
+      .generatedAlwaysAs((): SQL => titleHasMetricSql(objectives.title)),
   },
   (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -154,6 +163,10 @@ export const keyResults = pgTable(
     search: tsvector("search")
       .notNull()
       .generatedAlwaysAs((): SQL => searchDocument(keyResults.title, keyResults.description)),
+    /** The coach's "not measurable" rule, worked out by Postgres when the key result is written (lib/okr/coach-sql.ts). */
+    notMeasurable: boolean("not_measurable")
+      .notNull()
+      .generatedAlwaysAs((): SQL => keyResultNotMeasurableSql(keyResults)),
   },
   (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.orgId, t.id] }),

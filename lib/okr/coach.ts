@@ -5,10 +5,11 @@ import type { KeyResultDirection, ObjectiveLevel } from "@/db/schema/enums";
  * An objective is a short, inspiring, qualitative sentence for one cycle; it has 2–5 measurable
  * key results due within the cycle; it aligns to something above it.
  *
- * The same rules run in SQL (lib/services/coach.ts counts them per cycle). Every threshold and
- * pattern is exported from here and used there; the regular expressions below are written in the
- * subset that JavaScript and Postgres (ARE) read the same way — no \b, \d, \s or \w, whose meaning
- * differs between the two — so a title gets the same verdict in both.
+ * The same rules run in SQL: the text rules as generated columns (lib/okr/coach-sql.ts), the
+ * counts per cycle in lib/services/coach.ts. Every threshold and pattern is exported from here and
+ * used there; the regular expressions below are written in the subset that JavaScript and
+ * Postgres (ARE) read the same way — no \b, \d, \s or \w, whose meaning differs between the
+ * two — so a title gets the same verdict in both.
  */
 
 export const coachCodes = [

@@ -143,11 +143,13 @@ export function keyResultStatus(kr: StatusInput, cycle: StatusCycle, now: Date):
   return kr.lastConfidence ?? "not_started";
 }
 
+/** How bad a status is, worst highest: the order worstStatus() and the SQL severity use. */
+export const statusSeverity: Record<Status, number> = { stale: 4, off_track: 3, at_risk: 2, not_started: 1, on_track: 0 };
+
 /** The worst status among several, for an objective's badge: stale and off track weigh most. */
-const severity: Record<Status, number> = { stale: 4, off_track: 3, at_risk: 2, not_started: 1, on_track: 0 };
 export function worstStatus(statuses: readonly Status[]): Status | null {
   let worst: Status | null = null;
-  for (const status of statuses) if (worst === null || severity[status] > severity[worst]) worst = status;
+  for (const status of statuses) if (worst === null || statusSeverity[status] > statusSeverity[worst]) worst = status;
   return worst;
 }
 

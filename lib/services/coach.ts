@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { cycles, keyResults, objectives } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -6,16 +6,9 @@ import {
   ALIGNED_LEVELS,
   coachCodes,
   coachObjective,
-  DIGIT_PATTERN,
   MAX_KEY_RESULTS,
   MAX_OBJECTIVES_PER_OWNER,
-  MEASURED_DIRECTIONS,
   MIN_KEY_RESULTS,
-  TITLE_MAX_CHARS,
-  TITLE_MAX_WORDS,
-  TITLE_METRIC_PATTERN,
-  WHITESPACE_CHARS,
-  WORD_SEPARATOR_PATTERN,
   type CoachCode,
   type CoachKeyResultInput,
   type CoachWarning,
@@ -26,13 +19,60 @@ import { withTenant } from "@/lib/tenant-scope";
 export type CoachCounts = Record<CoachCode, number> & { objectivesWithWarnings: number };
 
 const int = (value: number) => sql.raw(String(Math.trunc(value)));
-const textList = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
+/** Inlined (constants of ours), so the comparison is with the enum itself and not with each row's label. */
+const alignedLevels = sql.raw(ALIGNED_LEVELS.map((level) => `'${level}'`).join(", "));
 
 /**
- * How many non-archived objectives of a cycle carry each coach warning, in one statement: the
- * rules of lib/okr/coach.ts written as SQL with the same thresholds and patterns. A key-result
- * warning counts an objective once, however many of its key results carry it. A cycle of another
- * organisation is not found.
+ * One row: how many objectives of `objective` carry each coach warning, and how many carry any.
+ * The rules of lib/okr/coach.ts in SQL with the same thresholds; the text rules come from the
+ * generated columns of lib/okr/coach-sql.ts. A key-result warning counts an objective once,
+ * however many of its key results carry it.
+ *
+ * `objective` names a relation with id, owner_user_id, level, parent_objective_id, title_long and
+ * title_has_metric (one cycle's counted objectives); `perObjective` one row per objective with key
+ * results: objective_id, key_results (how many), not_measurable and due_outside (whether any of
+ * them is). The dashboard passes the relations it already has, so the cycle is read once.
+ */
+export function coachTallySql(objective: SQL, perObjective: SQL): SQL {
+  return sql`with owner_load as (
+      select owner_user_id, count(*)::int as objectives from ${objective} group by owner_user_id
+    ),
+    flags as (
+      select
+        o.title_long,
+        o.title_has_metric,
+        (coalesce(kr.key_results, 0) < ${int(MIN_KEY_RESULTS)}) as too_few_key_results,
+        (coalesce(kr.key_results, 0) > ${int(MAX_KEY_RESULTS)}) as too_many_key_results,
+        coalesce(kr.not_measurable, false) as key_result_not_measurable,
+        coalesce(kr.due_outside, false) as key_result_due_outside_cycle,
+        (ol.objectives > ${int(MAX_OBJECTIVES_PER_OWNER)}) as owner_overloaded,
+        (o.level in (${alignedLevels}) and o.parent_objective_id is null) as unaligned
+      from ${objective} o
+      join owner_load ol on ol.owner_user_id = o.owner_user_id
+      left join ${perObjective} kr on kr.objective_id = o.id
+    )
+    select
+      ${sql.join(
+        coachCodes.map((code) => sql`count(*) filter (where ${sql.identifier(code)})::int as ${sql.identifier(code)}`),
+        sql`, `,
+      )},
+      count(*) filter (where ${sql.join(
+        coachCodes.map((code) => sql.identifier(code)),
+        sql` or `,
+      )})::int as objectives_with_warnings
+    from flags`;
+}
+
+/** Reads a row of coachTallySql. */
+export function coachCountsOf(row: Record<string, unknown> | null | undefined): CoachCounts {
+  const counts = { objectivesWithWarnings: Number(row?.objectives_with_warnings ?? 0) } as CoachCounts;
+  for (const code of coachCodes) counts[code] = Number(row?.[code] ?? 0);
+  return counts;
+}
+
+/**
+ * How many non-archived objectives of a cycle carry each coach warning, in one statement. A
+ * cycle of another organisation is not found.
  */
 export async function coachCounts(ctx: TenantContext, cycleId: string): Promise<CoachCounts> {
   return withTenant(ctx, async (tx) => {
@@ -40,58 +80,24 @@ export async function coachCounts(ctx: TenantContext, cycleId: string): Promise<
       with cycle as (
         select c.start_date, c.end_date from ${cycles} c where c.org_id = ${ctx.orgId} and c.id = ${cycleId}
       ),
-      objective as (
-        select o.id, o.owner_user_id, o.level, o.parent_objective_id, o.title,
-               btrim(o.title, ${WHITESPACE_CHARS}) as trimmed
+      objective as materialized (
+        select o.id, o.owner_user_id, o.level, o.parent_objective_id, o.title_long, o.title_has_metric
         from ${objectives} o
         where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
       ),
-      owner_load as (
-        select owner_user_id, count(*)::int as objectives from objective group by owner_user_id
-      ),
-      key_result as (
-        select k.objective_id,
-               count(*)::int as key_results,
-               bool_or(k.direction::text in (${textList(MEASURED_DIRECTIONS)})
-                       and (k.start_value = k.target_value or k.title !~ ${DIGIT_PATTERN})) as not_measurable,
+      per_objective as (
+        select k.objective_id, count(*)::int as key_results, bool_or(k.not_measurable) as not_measurable,
                bool_or(k.due_date < cycle.start_date or k.due_date > cycle.end_date) as due_outside
-        from ${keyResults} k
-        join objective o on o.id = k.objective_id
-        cross join cycle
-        where k.org_id = ${ctx.orgId}
-        group by k.objective_id
-      ),
-      flags as (
-        select
-          (char_length(o.trimmed) > ${int(TITLE_MAX_CHARS)}
-            or (o.trimmed <> '' and cardinality(regexp_split_to_array(o.trimmed, ${WORD_SEPARATOR_PATTERN})) > ${int(TITLE_MAX_WORDS)})) as title_long,
-          (o.title ~ ${TITLE_METRIC_PATTERN}) as title_has_metric,
-          (coalesce(kr.key_results, 0) < ${int(MIN_KEY_RESULTS)}) as too_few_key_results,
-          (coalesce(kr.key_results, 0) > ${int(MAX_KEY_RESULTS)}) as too_many_key_results,
-          coalesce(kr.not_measurable, false) as key_result_not_measurable,
-          coalesce(kr.due_outside, false) as key_result_due_outside_cycle,
-          (ol.objectives > ${int(MAX_OBJECTIVES_PER_OWNER)}) as owner_overloaded,
-          (o.level::text in (${textList(ALIGNED_LEVELS)}) and o.parent_objective_id is null) as unaligned
         from objective o
-        join owner_load ol on ol.owner_user_id = o.owner_user_id
-        left join key_result kr on kr.objective_id = o.id
+        join ${keyResults} k on k.org_id = ${ctx.orgId} and k.objective_id = o.id
+        cross join cycle
+        group by k.objective_id
       )
-      select
-        exists (select 1 from cycle) as cycle_found,
-        ${sql.join(
-          coachCodes.map((code) => sql`count(*) filter (where ${sql.identifier(code)})::int as ${sql.identifier(code)}`),
-          sql`, `,
-        )},
-        count(*) filter (where ${sql.join(
-          coachCodes.map((code) => sql.identifier(code)),
-          sql` or `,
-        )})::int as objectives_with_warnings
-      from flags`);
-    const [row] = rowsOf<Record<CoachCode | "objectives_with_warnings", number | string> & { cycle_found: boolean }>(result);
+      select exists (select 1 from cycle) as cycle_found, tally.*
+      from (${coachTallySql(sql`objective`, sql`per_objective`)}) tally`);
+    const [row] = rowsOf<Record<string, unknown> & { cycle_found: boolean }>(result);
     if (!row?.cycle_found) throw new AppError("not_found", "errors.not_found");
-    const counts = { objectivesWithWarnings: Number(row.objectives_with_warnings) } as CoachCounts;
-    for (const code of coachCodes) counts[code] = Number(row[code]);
-    return counts;
+    return coachCountsOf(row);
   });
 }
 

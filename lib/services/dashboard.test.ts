@@ -94,7 +94,7 @@ describe("loadDashboard", () => {
     expect(largeLoad.result.objectiveCount).toBe(5 + grown.objectives);
     expect(largeLoad.result.attention.off_track.items).toHaveLength(5);
     expect(smallLoad.count).toBe(largeLoad.count);
-    // The tenant settings, five statements of the dashboard and the coach's one.
-    expect(smallLoad.count).toBe(7);
+    // The tenant settings, the figures (coach included) and the weekly series.
+    expect(smallLoad.count).toBe(3);
   });
 });

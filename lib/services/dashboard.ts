@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@/db/client";
-import { keyResults, objectives, teams, users } from "@/db/schema";
+import { keyResults, teams, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
-import { coachCounts, type CoachCounts } from "./coach";
+import { coachCountsOf, coachTallySql, type CoachCounts } from "./coach";
 import type { CycleSummary } from "./cycles";
 import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte, weeklyPointsSql, weeksCte } from "./report-sql";
 import { flattenTree, teamTree } from "./teams";
@@ -14,6 +14,8 @@ export const TREND_WEEKS = 8;
 /** How many items each "needs attention" list shows; its total links to the explorer. */
 export const ATTENTION_LIMIT = 5;
 export const STATUSES = ["on_track", "at_risk", "off_track", "stale", "not_started"] as const satisfies readonly Status[];
+/** The statuses whose key results "needs attention" lists, worst first. */
+const ATTENTION_STATUSES = ["off_track", "at_risk", "stale"] as const satisfies readonly Status[];
 
 export type StatusCounts = Record<Status, number> & { total: number; checkedInThisWeek: number };
 
@@ -98,6 +100,12 @@ const statusCountColumns = sql.join(
   sql`, `,
 );
 
+/** The same columns summed over rows that already carry them (a team's branch). */
+const statusSumColumns = sql.join(
+  [...STATUSES, "total", "checked_in_this_week"].map((column) => sql`coalesce(sum(k.${sql.identifier(column)}), 0)::int as ${sql.identifier(column)}`),
+  sql`, `,
+);
+
 function statusCounts(row: Record<string, unknown> | undefined): StatusCounts {
   const counts = { total: num(row?.total), checkedInThisWeek: num(row?.checked_in_this_week) } as StatusCounts;
   for (const status of STATUSES) counts[status] = num(row?.[status]);
@@ -105,19 +113,15 @@ function statusCounts(row: Record<string, unknown> | undefined): StatusCounts {
 }
 
 /**
- * Everything the leadership dashboard shows for one cycle, in eight statements whatever the size
- * of the organisation: every figure is aggregated in SQL (grouped queries, `count(*) filter`,
- * `avg`, weekly series from objective_progress_history). A cycle of another organisation is
- * not found.
+ * Everything the leadership dashboard shows for one cycle, in two statements whatever the size
+ * of the organisation: one for the figures, one for the weekly series. Every figure is
+ * aggregated in SQL. A cycle of another organisation is not found.
  */
 export async function loadDashboard(ctx: TenantContext, cycleId: string): Promise<DashboardData> {
   return withTenant(ctx, async (tx) => {
-    const summary = await loadSummary(tx, ctx, cycleId);
+    const figures = await loadFigures(tx, ctx, cycleId);
     // One connection serves the transaction: the statements run one after another.
-    const teamRows = await loadTeams(tx, ctx, cycleId);
     const series = await loadSeries(tx, ctx, cycleId);
-    const attention = await loadAttention(tx, ctx, cycleId);
-    const coach = await coachCounts(ctx, cycleId);
     const weekIndex = new Map(series.weeks.map((week, index) => [week.week, index]));
     const trendStart = Math.max(0, series.weeks.length - TREND_WEEKS);
     const trends = new Map<string, Array<number | null>>();
@@ -132,7 +136,8 @@ export async function loadDashboard(ctx: TenantContext, cycleId: string): Promis
       list[weekIndex.get(point.week) ?? 0] = num(point.progress);
       companyPoints.set(point.id, list);
     }
-    const ordered = flattenTree(teamTree(teamRows));
+    const ordered = flattenTree(teamTree(figures.teams));
+    const { teams: _teams, ...summary } = figures;
     return {
       ...summary,
       teams: ordered.map(({ team, depth, children }) => ({
@@ -146,28 +151,112 @@ export async function loadDashboard(ctx: TenantContext, cycleId: string): Promis
         ...objective,
         points: companyPoints.get(objective.id) ?? Array<number | null>(series.weeks.length).fill(null),
       })),
-      attention: { ...attention, coach },
     };
   });
 }
 
-async function loadSummary(tx: Tx, ctx: TenantContext, cycleId: string) {
+const LEVEL_RANK = sql`case o.level when 'company' then 0 when 'team' then 1 else 2 end`;
+
+/**
+ * Summary, team table, "needs attention" and the coach's counts in one statement: the cycle's
+ * objectives (`obj`) and key results (`kr`) are read once and every figure is derived from them.
+ * Teams add up their own figures first and then those of their branch, so the hierarchy costs a
+ * join of a few thousand rows however many key results there are.
+ */
+async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
   const buckets = sql.join(
-    Array.from({ length: 10 }, (_, bucket) => sql`(select count(*)::int from obj where least(floor(obj.progress * 10), 9) = ${bucket}) as ${sql.identifier(`b${bucket}`)}`),
+    Array.from({ length: 10 }, (_, bucket) => sql`count(*) filter (where o.bucket = ${sql.raw(String(bucket))})::int as ${sql.identifier(`b${bucket}`)}`),
     sql`, `,
   );
   const [row] = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
-      with ${cycleCte(ctx, cycleId)}, ${objectivesCte(ctx, cycleId)}, ${keyResultsCte(ctx, cycleId)},
-      counts as (select ${statusCountColumns} from kr)
-      select cyc.id, cyc.name, cyc.start_date, cyc.end_date, cyc.status, cyc.expected,
-             (select avg(obj.progress)::float8 from obj where obj.level = 'company') as company_progress,
-             (select count(*)::int from obj where obj.level = 'company') as company_count,
-             (select count(*)::int from obj) as objective_count,
-             ${buckets}, counts.*
-      from cyc cross join counts`),
+      with recursive ${cycleCte(ctx, cycleId)}, ${objectivesCte(ctx, cycleId)}, ${keyResultsCte(ctx, cycleId)}, ${teamClosureCte(ctx)},
+      per_obj as (
+        select kr.objective_id, ${statusCountColumns}, bool_or(kr.not_measurable) as not_measurable, bool_or(kr.due_outside) as due_outside
+        from kr group by kr.objective_id
+      ),
+      kr_counts as (select ${statusSumColumns} from per_obj k),
+      obj_counts as (
+        select avg(o.progress) filter (where o.level = 'company')::float8 as company_progress,
+               count(*) filter (where o.level = 'company')::int as company_count,
+               count(*)::int as objective_count,
+               ${buckets}
+        from (select obj.level, obj.progress, least(floor(obj.progress * 10), 9)::int as bucket from obj) o
+      ),
+      team_kr as (
+        select o.team_id, ${statusSumColumns}
+        from per_obj k join obj o on o.id = k.objective_id
+        where o.level = 'team' group by o.team_id
+      ),
+      team_obj as (select obj.team_id, count(*)::int as objectives, sum(obj.progress) as progress_sum from obj where obj.level = 'team' group by obj.team_id),
+      team_rollup as (
+        select t.id, t.name, t.parent_team_id,
+               coalesce(sum(o.objectives), 0)::int as objectives,
+               (sum(o.progress_sum) / nullif(sum(o.objectives), 0))::float8 as progress,
+               ${statusSumColumns}
+        from ${teams} t
+        join closure c on c.ancestor = t.id
+        left join team_obj o on o.team_id = c.descendant
+        left join team_kr k on k.team_id = c.descendant
+        where t.org_id = ${ctx.orgId}
+        group by t.id, t.name, t.parent_team_id
+      ),
+      attention_kr as (
+        ${sql.join(
+          ATTENTION_STATUSES.map((status) => sql`(select kr.id, kr.status from kr where kr.status = ${status} order by kr.progress, kr.title, kr.id limit ${ATTENTION_LIMIT})`),
+          sql` union all `,
+        )}
+      ),
+      attention_rows as (
+        select a.id, a.status, k.title, k.progress::float8 as progress, o.id as objective_id, o.title as objective_title,
+               u.name as owner_name, (k.last_check_in_at is null) as never_checked_in,
+               floor(extract(epoch from now() - coalesce(k.last_check_in_at, greatest(k.created_at, cyc.start_day::timestamp at time zone 'UTC'))) / 86400)::int as days_since
+        from attention_kr a
+        join ${keyResults} k on k.org_id = ${ctx.orgId} and k.id = a.id
+        join obj o on o.id = k.objective_id
+        join ${users} u on u.id = k.owner_user_id
+        cross join cyc
+      ),
+      without_kr as (
+        select o.id, o.title, o.level, o.team_id, o.owner_user_id, ${LEVEL_RANK} as level_rank
+        from obj o where not exists (select 1 from per_obj p where p.objective_id = o.id)
+      ),
+      without_kr_top as (
+        select w.id, w.title, w.level, w.level_rank, t.name as team_name, u.name as owner_name
+        from (select * from without_kr order by level_rank, title, id limit ${ATTENTION_LIMIT}) w
+        join ${users} u on u.id = w.owner_user_id
+        left join ${teams} t on t.org_id = ${ctx.orgId} and t.id = w.team_id
+      )
+      select cyc.id, cyc.name, cyc.start_date, cyc.end_date, cyc.status, cyc.expected, obj_counts.*, kr_counts.*,
+             (select json_agg(tr) from team_rollup tr) as teams,
+             (select json_agg(r order by r.status, r.progress, r.title, r.id) from attention_rows r) as attention,
+             (select json_agg(w order by w.level_rank, w.title, w.id) from without_kr_top w) as without_key_results,
+             (select count(*)::int from without_kr) as without_key_results_total,
+             (select row_to_json(tally) from (${coachTallySql(sql`obj`, sql`(select objective_id, total as key_results, not_measurable, due_outside from per_obj)`)}) tally) as coach
+      from cyc cross join obj_counts cross join kr_counts`),
   );
   if (!row) throw new AppError("not_found", "errors.not_found");
+  const keyResultCounts = statusCounts(row);
+  const attentionRows = (row.attention as Array<Record<string, unknown>> | null) ?? [];
+  const list = (status: (typeof ATTENTION_STATUSES)[number]) => ({
+    total: keyResultCounts[status],
+    items: attentionRows
+      .filter((item) => item.status === status)
+      .map(
+        (item): AttentionKeyResult => ({
+          id: String(item.id),
+          title: String(item.title),
+          objectiveId: String(item.objective_id),
+          objectiveTitle: String(item.objective_title),
+          ownerName: String(item.owner_name),
+          status,
+          progress: num(item.progress),
+          daysSince: num(item.days_since),
+          neverCheckedIn: Boolean(item.never_checked_in),
+        }),
+      ),
+  });
+  const withoutKeyResults = (row.without_key_results as Array<Record<string, unknown>> | null) ?? [];
   return {
     cycle: {
       id: String(row.id),
@@ -180,41 +269,35 @@ async function loadSummary(tx: Tx, ctx: TenantContext, cycleId: string) {
     companyProgress: numOrNull(row.company_progress),
     companyObjectiveCount: num(row.company_count),
     objectiveCount: num(row.objective_count),
-    keyResults: statusCounts(row),
+    keyResults: keyResultCounts,
     distribution: Array.from({ length: 10 }, (_, bucket) => num(row[`b${bucket}`])),
+    teams: ((row.teams as Array<Record<string, unknown>> | null) ?? []).map((team) => ({
+      id: String(team.id),
+      name: String(team.name),
+      parentTeamId: (team.parent_team_id as string | null) ?? null,
+      objectiveCount: num(team.objectives),
+      progress: numOrNull(team.progress),
+      keyResults: statusCounts(team),
+    })),
+    attention: {
+      off_track: list("off_track"),
+      at_risk: list("at_risk"),
+      stale: list("stale"),
+      withoutKeyResults: {
+        total: num(row.without_key_results_total),
+        items: withoutKeyResults.map(
+          (item): AttentionObjective => ({
+            id: String(item.id),
+            title: String(item.title),
+            level: item.level as AttentionObjective["level"],
+            teamName: (item.team_name as string | null) ?? null,
+            ownerName: String(item.owner_name),
+          }),
+        ),
+      },
+      coach: coachCountsOf(row.coach as Record<string, unknown> | null),
+    },
   };
-}
-
-/** Every team with the figures of its branch: its team objectives and those of the teams below it. */
-async function loadTeams(tx: Tx, ctx: TenantContext, cycleId: string) {
-  const rows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
-      with recursive ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId)}, ${keyResultsCte(ctx, cycleId)},
-      objective_rollup as (
-        select c.ancestor as team_id, count(*)::int as objectives, avg(obj.progress)::float8 as progress
-        from closure c join obj on obj.team_id = c.descendant and obj.level = 'team'
-        group by c.ancestor
-      ),
-      key_result_rollup as (
-        select c.ancestor as team_id, ${statusCountColumns}
-        from closure c join kr on kr.team_id = c.descendant and kr.level = 'team'
-        group by c.ancestor
-      )
-      select ${teams.id} as id, ${teams.name} as name, ${teams.parentTeamId} as parent_team_id,
-             coalesce(o.objectives, 0) as objectives, o.progress, k.*
-      from ${teams}
-      left join objective_rollup o on o.team_id = ${teams.id}
-      left join key_result_rollup k on k.team_id = ${teams.id}
-      where ${teams.orgId} = ${ctx.orgId}`),
-  );
-  return rows.map((row) => ({
-    id: String(row.id),
-    name: String(row.name),
-    parentTeamId: (row.parent_team_id as string | null) ?? null,
-    objectiveCount: num(row.objectives),
-    progress: numOrNull(row.progress),
-    keyResults: statusCounts(row),
-  }));
 }
 
 /** The weeks of the cycle, each team's weekly mean (last weeks) and each company objective's weekly progress. */
@@ -252,76 +335,5 @@ async function loadSeries(tx: Tx, ctx: TenantContext, cycleId: string) {
       .filter((row) => row.kind === "objective")
       .map((row) => ({ id: row.id, title: row.title, progress: num(row.progress) }))
       .sort((a, b) => a.title.localeCompare(b.title)),
-  };
-}
-
-/** The first few key results off track, at risk and stale, objectives without key results, with totals. */
-async function loadAttention(tx: Tx, ctx: TenantContext, cycleId: string) {
-  const krRows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
-      with ${keyResultsCte(ctx, cycleId)},
-      ranked as (
-        select kr.*, count(*) over (partition by kr.status)::int as total,
-               row_number() over (partition by kr.status order by kr.progress asc, kr.title asc, kr.id asc) as rank
-        from kr
-        where kr.status in ('off_track', 'at_risk', 'stale')
-      )
-      select r.id, r.status, r.total, k.title, k.progress::float8 as progress, o.id as objective_id, o.title as objective_title,
-             u.name as owner_name, (k.last_check_in_at is null) as never_checked_in,
-             floor(extract(epoch from now() - coalesce(k.last_check_in_at, greatest(k.created_at, c.start_date::timestamp at time zone 'UTC'))) / 86400)::int as days_since
-      from ranked r
-      join ${keyResults} k on k.org_id = ${ctx.orgId} and k.id = r.id
-      join ${objectives} o on o.org_id = k.org_id and o.id = k.objective_id
-      join cycles c on c.org_id = o.org_id and c.id = o.cycle_id
-      join ${users} u on u.id = k.owner_user_id
-      where r.rank <= ${ATTENTION_LIMIT}
-      order by r.status, r.rank`),
-  );
-  const objectiveRows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
-      select o.id, o.title, o.level::text as level, t.name as team_name, u.name as owner_name, count(*) over ()::int as total
-      from ${objectives} o
-      join ${users} u on u.id = o.owner_user_id
-      left join ${teams} t on t.org_id = o.org_id and t.id = o.team_id
-      where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
-        and not exists (select 1 from ${keyResults} k where k.org_id = o.org_id and k.objective_id = o.id)
-      order by case o.level when 'company' then 0 when 'team' then 1 else 2 end, o.title, o.id
-      limit ${ATTENTION_LIMIT}`),
-  );
-  const list = (status: Status) => {
-    const items = krRows.filter((row) => row.status === status);
-    return {
-      total: num(items[0]?.total),
-      items: items.map(
-        (row): AttentionKeyResult => ({
-          id: String(row.id),
-          title: String(row.title),
-          objectiveId: String(row.objective_id),
-          objectiveTitle: String(row.objective_title),
-          ownerName: String(row.owner_name),
-          status,
-          progress: num(row.progress),
-          daysSince: num(row.days_since),
-          neverCheckedIn: Boolean(row.never_checked_in),
-        }),
-      ),
-    };
-  };
-  return {
-    off_track: list("off_track"),
-    at_risk: list("at_risk"),
-    stale: list("stale"),
-    withoutKeyResults: {
-      total: num(objectiveRows[0]?.total),
-      items: objectiveRows.map(
-        (row): AttentionObjective => ({
-          id: String(row.id),
-          title: String(row.title),
-          level: row.level as AttentionObjective["level"],
-          teamName: (row.team_name as string | null) ?? null,
-          ownerName: String(row.owner_name),
-        }),
-      ),
-    },
   };
 }

@@ -10,7 +10,7 @@ import { pickCycle, type CycleSummary } from "./cycles";
 import { selectObjectiveListCards, type ObjectiveListCard } from "./objective-cards";
 import { decodeCursor, encodeCursor } from "./pagination";
 import { matches, prefixTerms } from "./search";
-import { expectedProgressSql, keyResultStatusSql, statusSeveritySql } from "./status-sql";
+import { expectedProgressSql, keyResultSeveritySql, keyResultStatusSql } from "./status-sql";
 import { flattenTree, teamAndDescendants, teamTree } from "./teams";
 
 export const EXPLORER_PAGE_SIZE = 25;
@@ -120,7 +120,7 @@ function statusCondition(tx: Tx, ctx: TenantContext, cycleId: string, status: St
     .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
     .where(and(eq(keyResults.orgId, ctx.orgId), eq(objectives.cycleId, cycleId)))
     .groupBy(keyResults.objectiveId)
-    .having(sql`max(${statusSeveritySql(keyResultStatusSql())}) = ${severityOf[status]}`);
+    .having(sql`max(${keyResultSeveritySql()}) = ${severityOf[status]}`);
   return sql`${objectives.id} in ${worst}`;
 }
 

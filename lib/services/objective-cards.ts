@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives, teams, users, type ObjectiveLevel, type RollupMode } from "@/db/schema";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
-import { keyResultStatusSql, severityToStatusSql, statusSeveritySql } from "./status-sql";
+import { keyResultSeveritySql, severityToStatusSql } from "./status-sql";
 
 /** What every list of objectives shows about one: tree, explorer, person and team pages. */
 export interface ObjectiveCard {
@@ -31,7 +31,7 @@ export interface ObjectiveCard {
  * The severity (statusSeveritySql) of an objective's worst key result, null without any: what
  * ObjectiveCard.status shows, and what a status filter compares. Needs `cycles` joined.
  */
-export const worstSeveritySql = sql<number | null>`(select max(${statusSeveritySql(keyResultStatusSql())}) from ${keyResults} where ${keyResults.orgId} = ${objectives.orgId} and ${keyResults.objectiveId} = ${objectives.id})`;
+export const worstSeveritySql = sql<number | null>`(select max(${keyResultSeveritySql()}) from ${keyResults} where ${keyResults.orgId} = ${objectives.orgId} and ${keyResults.objectiveId} = ${objectives.id})`;
 
 export const objectiveCardColumns = {
   id: objectives.id,

@@ -18,34 +18,36 @@ export function cycleCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQ
   )`;
 }
 
-/** The cycle's objectives that count: not archived. */
+/**
+ * The cycle's objectives that count (not archived), read once per statement (materialized):
+ * every figure of the dashboard is derived from this set and from `kr`.
+ */
 export function objectivesCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
-  return sql`obj as (
-    select o.id, o.title, o.level::text as level, o.team_id, o.owner_user_id, o.progress, o.created_at
+  return sql`obj as materialized (
+    select o.id, o.title, o.level, o.team_id, o.owner_user_id, o.parent_objective_id, o.progress, o.created_at,
+           o.title_long, o.title_has_metric
     from ${objectives} o where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
   )`;
 }
 
 /**
- * The key results of the cycle's counted objectives with their status (keyResultStatusSql) and
- * whether they were checked in since Monday (the week my-week.ts asks a check-in for).
- *
- * The cycle's objectives are read first, on their own (materialized): joined the other way round,
- * Postgres walked every key result of the organisation, all cycles, and probed the objective of
- * each — 68,000 index lookups at XL (bench/README.md).
+ * The key results of the cycle's counted objectives with their status (keyResultStatusSql),
+ * whether they were checked in since Monday (the week my-week.ts asks a check-in for) and the
+ * coach's key-result rules. Joined from the objectives table rather than from `obj`, so the
+ * planner sees the real sizes: from a CTE it hashed every key result of the organisation.
  */
 export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
-  return sql`kr_objective as materialized (
-    select o.id, o.team_id, o.level from ${objectives} o where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
-  ),
-  kr as (
-    select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id, o.team_id, o.level::text as level,
+  return sql`kr as materialized (
+    select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id,
            ${keyResults.progress} as progress, ${keyResults.title} as title,
            ${keyResultStatusSql()} as status,
-           coalesce(${keyResults.lastCheckInAt} >= date_trunc('week', now()), false) as checked_in
-    from kr_objective o
+           coalesce(${keyResults.lastCheckInAt} >= date_trunc('week', now()), false) as checked_in,
+           ${keyResults.notMeasurable} as not_measurable,
+           (${keyResults.dueDate} < ${cycles.startDate} or ${keyResults.dueDate} > ${cycles.endDate}) as due_outside
+    from ${objectives} o
     join ${keyResults} on ${keyResults.orgId} = ${ctx.orgId} and ${keyResults.objectiveId} = o.id
     join ${cycles} on ${cycles.orgId} = ${ctx.orgId} and ${cycles.id} = ${cycleId}
+    where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
   )`;
 }
 

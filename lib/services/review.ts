@@ -8,7 +8,7 @@ import { withTenant } from "@/lib/tenant-scope";
 import type { DashboardCycle } from "./dashboard";
 import type { KeyResultMeasureFields } from "./key-result-measure";
 import { cycleCte, num, numOrNull } from "./report-sql";
-import { keyResultStatusSql, severityToStatusSql, statusSeveritySql } from "./status-sql";
+import { keyResultSeveritySql, keyResultStatusSql, severityToStatusSql, statusSeveritySql } from "./status-sql";
 import { flattenTree, teamTree } from "./teams";
 
 /** How far back "this week" reaches in the meeting: the seven days before now. */
@@ -173,7 +173,7 @@ async function loadObjectives(tx: Tx, ctx: TenantContext, cycleId: string) {
              (obj.progress - cyc.expected)::float8 as pace, obj.progress_week_ago::float8 as progress_week_ago,
              (obj.progress - obj.progress_week_ago)::float8 as delta,
              ${severityToStatusSql(sql`(
-               select max(${statusSeveritySql(keyResultStatusSql())}) from ${keyResults}
+               select max(${keyResultSeveritySql()}) from ${keyResults}
                join ${cycles} on ${cycles.orgId} = ${keyResults.orgId} and ${cycles.id} = ${cycleId}
                where ${keyResults.orgId} = obj.org_id and ${keyResults.objectiveId} = obj.id)`)} as status
       from obj cross join cyc join ${users} u on u.id = obj.owner_user_id

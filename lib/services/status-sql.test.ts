@@ -3,10 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { cycles, keyResults } from "@/db/schema";
-import { expectedProgress, keyResultStatus, type Status } from "@/lib/okr/progress";
+import { expectedProgress, keyResultStatus, statusSeverity, type Status } from "@/lib/okr/progress";
 import { setupTestDatabase } from "@/tests/db";
 import { insertOrganisationWithGoal } from "@/tests/fixtures";
-import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
+import { expectedProgressSql, keyResultSeveritySql, keyResultStatusSql } from "./status-sql";
 
 setupTestDatabase();
 
@@ -40,7 +40,10 @@ describe("status in SQL", () => {
         .set({ lastCheckInAt, createdAt, lastConfidence: sample.confidence })
         .where(eq(keyResults.id, world.keyResult.id));
       const [row] = await db
-        .select({ status: keyResultStatusSql(sql`${now.toISOString()}::timestamptz`) })
+        .select({
+          status: keyResultStatusSql(sql`${now.toISOString()}::timestamptz`),
+          severity: keyResultSeveritySql(sql`${now.toISOString()}::timestamptz`),
+        })
         .from(keyResults)
         .innerJoin(cycles, and(eq(cycles.orgId, keyResults.orgId), eq(cycles.id, world.cycle.id)))
         .where(eq(keyResults.id, world.keyResult.id));
@@ -49,7 +52,9 @@ describe("status in SQL", () => {
         { status: sample.cycleStatus, startDate: world.cycle.startDate },
         now,
       );
-      if (row?.status !== expected) mismatches.push({ sample, sql: row?.status, ts: expected });
+      if (row?.status !== expected || Number(row.severity) !== statusSeverity[expected]) {
+        mismatches.push({ sample, sql: row?.status, severity: row?.severity, ts: expected });
+      }
     }
     expect(mismatches).toEqual([]);
   });
