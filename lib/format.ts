@@ -6,6 +6,24 @@ export interface MeasureUnit {
   unitLabel: string | null;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One Intl.NumberFormat per locale and options, made once: building one costs far more than
+ * formatting with it, and a page formats hundreds of numbers (bench/README.md).
+ */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    // Locales and options come from a short list of ours; the bound only guards against surprises.
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** A key result's value as people write it: 2 400 000 kr, 18 %, 24 hours, 4.5. */
 export function formatMeasure(value: string | number, unit: MeasureUnit, locale: string): string {
   const number = Number(value);
@@ -13,30 +31,30 @@ export function formatMeasure(value: string | number, unit: MeasureUnit, locale:
   const fractionDigits = Math.abs(number) >= 1000 ? 0 : 2;
   switch (unit.unit) {
     case "currency":
-      return new Intl.NumberFormat(locale, { style: "currency", currency: unit.currencyCode ?? "NOK", maximumFractionDigits: fractionDigits }).format(number);
+      return numberFormat(locale, { style: "currency", currency: unit.currencyCode ?? "NOK", maximumFractionDigits: fractionDigits }).format(number);
     case "percent":
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(number)} %`;
+      return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(number)} %`;
     case "custom":
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(number)}${unit.unitLabel ? ` ${unit.unitLabel}` : ""}`;
+      return `${numberFormat(locale, { maximumFractionDigits: fractionDigits }).format(number)}${unit.unitLabel ? ` ${unit.unitLabel}` : ""}`;
     case "number":
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits }).format(number);
+      return numberFormat(locale, { maximumFractionDigits: fractionDigits }).format(number);
   }
 }
 
 /** 0.42 → "42 %", rounded to whole percent (1.2 → "120 %": over-achievement is shown as such). */
 export function formatPercent(ratio: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
 }
 
 /** Pace in percentage points: +8 or −12 (or unsigned, when the words say ahead or behind). */
 export function formatPoints(delta: number, locale: string, signed = true): string {
   const points = Math.round(delta * 100);
-  return new Intl.NumberFormat(locale, { signDisplay: signed ? "exceptZero" : "never" }).format(points);
+  return numberFormat(locale, { signDisplay: signed ? "exceptZero" : "never" }).format(points);
 }
 
 /** A score on the 0.0–1.0 scale: 0.7. */
 export function formatScore(score: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(score);
+  return numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(score);
 }
 
 /** What a key result aims for, in words: "from 32 to 50", "at least 4.5", "done". */

@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { cache } from "react";
-import { rowsOf } from "@/db/client";
 import { cycles, keyResults, objectiveProgressHistory, objectives, users, type KeyResult } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
@@ -85,6 +84,8 @@ export const getObjectiveDetail = cache(async (ctx: TenantContext, objectiveId: 
         reflection: objectives.reflection,
         createdAt: objectives.createdAt,
         updatedAt: objectives.updatedAt,
+        parentKeyResultTitle: sql<string | null>`(
+          select k.title from ${keyResults} k where k.org_id = ${objectives.orgId} and k.id = ${objectives.parentKeyResultId})`,
         cycle: { id: cycles.id, name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate, status: cycles.status },
       })
       .from(objectives)
@@ -101,41 +102,33 @@ export const getObjectiveDetail = cache(async (ctx: TenantContext, objectiveId: 
       .where(and(eq(keyResults.orgId, ctx.orgId), eq(keyResults.objectiveId, objectiveId)))
       .orderBy(asc(keyResults.position), asc(keyResults.createdAt));
 
-    const chainIds = rowsOf<{ id: string; depth: number }>(
-      await tx.execute(sql`
+    // The chain up to the company, in one statement whether the objective is aligned or not.
+    const ancestorCards = await selectObjectiveCards(
+      tx,
+      ctx,
+      sql`${objectives.id} in (
         with recursive up as (
           select parent_objective_id as id, 1 as depth from ${objectives} where org_id = ${ctx.orgId} and id = ${objectiveId}
           union all
           select o.parent_objective_id, up.depth + 1 from ${objectives} o join up on o.id = up.id
           where o.org_id = ${ctx.orgId} and up.depth < 64
         )
-        select id, depth from up where id is not null`),
+        select id from up where id is not null)`,
     );
-    const ancestorCards = chainIds.length
-      ? await selectObjectiveCards(tx, ctx, sql`${objectives.id} in ${chainIds.map((row) => row.id)}`)
-      : [];
-    const depthOf = new Map(chainIds.map((row) => [row.id, row.depth]));
-    const ancestors = ancestorCards.sort((a, b) => (depthOf.get(b.id) ?? 0) - (depthOf.get(a.id) ?? 0));
+    const ancestors = chainOrder(card.parentObjectiveId, ancestorCards);
 
     const children = await selectObjectiveCards(tx, ctx, and(eq(objectives.parentObjectiveId, objectiveId), isNull(objectives.archivedAt))).orderBy(
       levelOrder,
       asc(objectives.title),
     );
-    const parentKeyResult = card.parentKeyResultId
-      ? ((
-          await tx
-            .select({ id: keyResults.id, title: keyResults.title })
-            .from(keyResults)
-            .where(and(eq(keyResults.orgId, ctx.orgId), eq(keyResults.id, card.parentKeyResultId)))
-        )[0] ?? null)
-      : null;
     const progressHistory = await tx
       .select({ day: objectiveProgressHistory.day, progress: sql<number>`${objectiveProgressHistory.progress}::float8` })
       .from(objectiveProgressHistory)
       .where(and(eq(objectiveProgressHistory.orgId, ctx.orgId), eq(objectiveProgressHistory.objectiveId, objectiveId)))
       .orderBy(asc(objectiveProgressHistory.day));
 
-    const { cycle, ...rest } = extra;
+    const { cycle, parentKeyResultTitle, ...rest } = extra;
+    const parentKeyResult = card.parentKeyResultId && parentKeyResultTitle !== null ? { id: card.parentKeyResultId, title: parentKeyResultTitle } : null;
     return {
       objective: { ...card, ...rest },
       cycle,
@@ -147,3 +140,16 @@ export const getObjectiveDetail = cache(async (ctx: TenantContext, objectiveId: 
     };
   });
 });
+
+/** The ancestors from the company objective down to the direct parent, following parent links. */
+function chainOrder(parentId: string | null, cards: readonly ObjectiveCard[]): ObjectiveCard[] {
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const chain: ObjectiveCard[] = [];
+  for (let id = parentId; id && chain.length < cards.length; ) {
+    const card = byId.get(id);
+    if (!card) break;
+    chain.unshift(card);
+    id = card.parentObjectiveId;
+  }
+  return chain;
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { activity, keyResults, objectives } from "@/db/schema";
 import { appError } from "@/tests/app-error";
+import { countQueries } from "@/tests/query-count";
 import { setupTestDatabase } from "@/tests/db";
 import { keyResultInput, objectiveInput, okrWorld } from "@/tests/okr-world";
 import { newOrganisation } from "@/tests/world";
@@ -42,6 +43,10 @@ describe("objectives", () => {
     const detail = await getObjectiveDetail(w.member.ctx, mine.id);
     expect(detail.ancestors.map((a) => a.id)).toEqual([w.company.id, teamGoal.id]);
     expect((await getObjectiveDetail(w.member.ctx, teamGoal.id)).parentKeyResult?.id).toBe(w.nps.id);
+    // The page reads the same number of statements however far down the objective sits.
+    const counts: number[] = [];
+    for (const id of [w.company.id, teamGoal.id, mine.id]) counts.push((await countQueries(() => getObjectiveDetail(w.member.ctx, id))).count);
+    expect(counts).toEqual([counts[0], counts[0], counts[0]]);
     const tree = await loadTree(w.member.ctx, w.cycleId, mine.id);
     expect(tree.roots.map((r) => r.id)).toEqual([w.company.id]);
     expect(tree.children[w.company.id]?.map((c) => c.id)).toEqual([teamGoal.id]);
