@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/tests/db";
 import { rejectionMessages } from "@/tests/errors";
@@ -63,15 +64,17 @@ describe("sessions", () => {
   it("stand until the device signs out, and then only that session ends", async () => {
     const { owner } = await newOrganisation();
     const later = new Date(Date.now() + 3_600_000);
-    expect(await resolveSession(owner.id, 1, "00000000-0000-4000-8000-000000000001")).toMatchObject({ id: owner.id });
-    await revokeSession(owner.id, "00000000-0000-4000-8000-000000000001", later);
-    expect(await resolveSession(owner.id, 1, "00000000-0000-4000-8000-000000000001")).toBeNull();
-    expect(await resolveSession(owner.id, 1, "00000000-0000-4000-8000-000000000002")).not.toBeNull();
+    // Fresh session ids: revoked ids are global and outlive a run on a reused database.
+    const [mine, other] = [randomUUID(), randomUUID()];
+    expect(await resolveSession(owner.id, 1, mine)).toMatchObject({ id: owner.id });
+    await revokeSession(owner.id, mine, later);
+    expect(await resolveSession(owner.id, 1, mine)).toBeNull();
+    expect(await resolveSession(owner.id, 1, other)).not.toBeNull();
   });
 
   it("all end when signing out everywhere or changing the password", async () => {
     const { owner } = await newOrganisation();
-    const sid = "00000000-0000-4000-8000-000000000003";
+    const sid = randomUUID();
     await endAllSessions(owner.id);
     expect(await resolveSession(owner.id, 1, sid)).toBeNull();
     expect(await resolveSession(owner.id, 2, sid)).not.toBeNull();
