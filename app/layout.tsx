@@ -7,12 +7,14 @@ import { Providers } from "@/components/shell/providers";
 import { currentTheme } from "@/lib/theme-server";
 import "./globals.css";
 
-// Served from our own origin: no font service is called at build or run time.
+// Served from our own origin: no font service is called at build or run time. "optional": the
+// text is drawn once, in Inter when it arrives in time (preloaded, then cached) and otherwise in
+// the size-adjusted fallback, instead of being drawn again when the font lands.
 const inter = localFont({
   src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
   variable: "--font-inter",
   weight: "100 900",
-  display: "swap",
+  display: "optional",
 });
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,9 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, expectNoAxeViolations, signIn, unique } from "./helpers";
 
-/** The charts load after the page; axe and screenshots should see them drawn. */
+/** The charts load once scrolled near; axe and screenshots should see every one of them drawn. */
 async function waitForCharts(page: Page) {
-  await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
+  const slots = page.locator("[data-when-visible]");
+  for (const slot of await slots.all()) await slot.scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-when-visible="waiting"]')).toHaveCount(0);
+  await expect(page.locator(".recharts-wrapper")).toHaveCount(await slots.count());
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 test.describe("leadership dashboard and weekly review", () => {

@@ -38,6 +38,9 @@ async function main() {
     }
     for (const path of paths) {
       await page.goto(`${base}${path}`, { waitUntil: "load" });
+      // Charts draw once scrolled near: bring each into view so the full-page picture has them.
+      for (const slot of await page.locator("[data-when-visible]").all()) await slot.scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(600);
       const name = path.replace(/^\//, "").replace(/[/?=&]+/g, "_") || "home";
       const suffix = colorScheme === "dark" ? ".dark" : "";
