@@ -112,6 +112,8 @@ export async function startApp(options: StartOptions): Promise<AppServer> {
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
     PORT: String(port),
+    // The heap `npm start` and the Dockerfile give the server.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-old-space-size=256"].filter(Boolean).join(" "),
   };
   delete env.RETNING_QUERY_RECORD;
   delete env.PGLITE_DIR;

@@ -118,4 +118,53 @@ test.describe("leadership dashboard and weekly review", () => {
     await page.goto(`/${slug}/review`);
     await expect(page.getByText("Nothing to review yet")).toBeVisible();
   });
+
+  test("a large organisation's team table carries the top level and opens each branch when asked", async ({ page }) => {
+    const id = unique();
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Trond Vik");
+    await page.getByLabel("Work email").fill(`trond-${id}@example.test`);
+    await page.getByLabel("Password").fill("midnight sun over bodo");
+    await page.getByLabel("Organisation name").fill(`Fjellnett ${id}`);
+    await page.getByRole("button", { name: "Create organisation" }).click();
+    await page.waitForURL(/\/fjellnett-[a-z0-9-]+\//);
+    const slug = new URL(page.url()).pathname.split("/")[1] ?? "";
+    const headers = { origin: new URL(page.url()).origin };
+    const post = async (path: string, data: unknown) => {
+      const response = await page.request.post(`/api/orgs/${slug}${path}`, { data, headers });
+      expect(response.ok(), `${path} ${JSON.stringify(data)}: ${await response.text()}`).toBe(true);
+      return response.json();
+    };
+
+    // Three divisions with nine teams each: 30 teams, past what the page carries in full.
+    const divisions: Array<{ id: string; name: string }> = [];
+    for (const name of ["Drift", "Salg", "Utvikling"]) divisions.push({ id: (await post("/teams", { name, parentTeamId: null, leadUserId: null })).team.id, name });
+    const firstTeams: string[] = [];
+    for (const division of divisions) {
+      for (let n = 1; n <= 9; n++) {
+        const team = (await post("/teams", { name: `${division.name} ${n}`, parentTeamId: division.id, leadUserId: null })).team;
+        if (division === divisions[0]) firstTeams.push(team.id);
+      }
+    }
+    const { cycles } = await (await page.request.get(`/api/orgs/${slug}/cycles`)).json();
+    const { members } = await (await page.request.get(`/api/orgs/${slug}/members/options`)).json();
+    await post("/objectives", { cycleId: cycles[0].id, level: "team", teamId: firstTeams[0], ownerUserId: members[0].id, title: "Keep the network up through the winter" });
+
+    await page.goto(`/${slug}/dashboard`);
+    const table = page.getByRole("table", { name: /^Teams in / });
+    await expect(table.getByRole("row")).toHaveCount(1 + 3);
+    await expect(table.getByRole("link", { name: "Drift 1" })).toHaveCount(0);
+
+    await table.getByRole("button", { name: "Show the teams in Drift" }).click();
+    await expect(table.getByRole("link", { name: "Drift 1", exact: true })).toBeVisible();
+    await expect(table.getByRole("row")).toHaveCount(1 + 3 + 9);
+    // The figures of the branch are the division's: one team objective, 0 % so far.
+    await expect(table.getByRole("row", { name: /^Drift 1 / })).toContainText("0%");
+    await table.getByRole("button", { name: "Hide the teams in Drift" }).click();
+    await expect(table.getByRole("row")).toHaveCount(1 + 3);
+
+    await page.getByRole("button", { name: "Expand all" }).click();
+    await expect(table.getByRole("row")).toHaveCount(1 + 30);
+    await expectNoAxeViolations(page);
+  });
 });

@@ -1,9 +1,11 @@
 "use client";
 
-import { ChevronRight } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { ChevronRight, LoaderCircle } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { api } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -16,27 +18,58 @@ import { STATUS_ORDER, StatusBar, StatusSwatch, useStatusSummary } from "./statu
 
 interface Props {
   orgSlug: string;
+  cycleId: string;
+  /** Every team, or (`complete` false) only the top level: the rest is fetched when opened. */
   rows: TeamRow[];
+  complete: boolean;
   expected: number | null;
   caption: string;
 }
 
-/** Past this many teams, the table opens with only the top level showing. */
-const OPEN_ALL_UP_TO = 25;
-
 /**
  * Teams in hierarchy order, each row indented by depth; a team with teams below it has a
- * disclosure button that hides or shows its branch.
+ * disclosure button that hides or shows its branch. A large organisation's page carries only the
+ * top level (a thousand teams are hundreds of kilobytes); opening a team fetches its branch once.
  */
-export function TeamTable({ orgSlug, rows, expected, caption }: Props) {
+export function TeamTable({ orgSlug, cycleId, rows: topRows, complete, expected, caption }: Props) {
   const t = useTranslations("dashboard.teams");
   const tOkr = useTranslations("okr");
   const tStatus = useTranslations("okr.status");
   const locale = useLocale();
   const summary = useStatusSummary();
+  const queryClient = useQueryClient();
+  const [branches, setBranches] = useState<ReadonlyMap<string, TeamRow[]>>(new Map());
+  const [everyRow, setEveryRow] = useState<TeamRow[] | null>(complete ? topRows : null);
+  const [loading, setLoading] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const rows = useMemo(
+    () => everyRow ?? topRows.flatMap((row) => [row, ...(branches.get(row.id) ?? [])]),
+    [everyRow, topRows, branches],
+  );
   const parents = useMemo(() => rows.filter((row) => row.hasChildren).map((row) => row.id), [rows]);
-  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set(rows.length > OPEN_ALL_UP_TO ? parents : []));
+  // Loaded at once, a small organisation's table opens in full; a large one's opens folded.
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set(complete ? [] : topRows.filter((row) => row.hasChildren).map((row) => row.id)));
   const parentOf = useMemo(() => new Map(rows.map((row) => [row.id, row.parentTeamId])), [rows]);
+  const loaded = (id: string) => everyRow !== null || rows.some((row) => row.parentTeamId === id);
+
+  /** Fetches the branch below `parent` (or every row), cached for a minute like other lookups. */
+  const fetchRows = async (parent: string | null) => {
+    setLoading(parent ?? "");
+    setFailed(false);
+    try {
+      return await queryClient.fetchQuery({
+        queryKey: ["team-rows", orgSlug, cycleId, parent],
+        queryFn: async () =>
+          (await api<{ teams: TeamRow[] }>(`/api/orgs/${orgSlug}/cycles/${cycleId}/team-rows${parent ? `?parent=${parent}` : ""}`)).teams,
+        staleTime: 60_000,
+      });
+    } catch {
+      setFailed(true);
+      return null;
+    } finally {
+      setLoading(null);
+    }
+  };
 
   const hidden = (row: TeamRow) => {
     for (let parent = row.parentTeamId, guard = 0; parent && guard < 64; parent = parentOf.get(parent) ?? null, guard++) {
@@ -44,13 +77,36 @@ export function TeamTable({ orgSlug, rows, expected, caption }: Props) {
     }
     return false;
   };
-  const toggle = (id: string) =>
+  const toggle = async (id: string) => {
+    if (loading !== null) return;
+    if (collapsed.has(id) && !loaded(id)) {
+      const branch = await fetchRows(id);
+      if (!branch) return;
+      setBranches((current) => new Map(current).set(id, branch));
+      // Its branch arrives folded below the first level, as the table first opened.
+      setCollapsed((current) => {
+        const next = new Set(current);
+        next.delete(id);
+        for (const row of branch) if (row.hasChildren) next.add(row.id);
+        return next;
+      });
+      return;
+    }
     setCollapsed((current) => {
       const next = new Set(current);
       if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
     });
+  };
+  const expandAll = async () => {
+    if (everyRow === null) {
+      const all = await fetchRows(null);
+      if (!all) return;
+      setEveryRow(all);
+    }
+    setCollapsed(new Set());
+  };
 
   return (
     <div className="flex flex-col gap-2">
@@ -65,7 +121,8 @@ export function TeamTable({ orgSlug, rows, expected, caption }: Props) {
         </ul>
         {parents.length > 0 ? (
         <div className="flex justify-end gap-1">
-          <Button variant="ghost" size="sm" onClick={() => setCollapsed(new Set())} disabled={collapsed.size === 0}>
+          <Button variant="ghost" size="sm" onClick={() => void expandAll()} disabled={(everyRow !== null && collapsed.size === 0) || loading !== null} aria-busy={loading === ""}>
+            {loading === "" ? <LoaderCircle className="animate-spin" aria-hidden /> : null}
             {t("expandAll")}
           </Button>
           <Button variant="ghost" size="sm" onClick={() => setCollapsed(new Set(parents))} disabled={collapsed.size === parents.length}>
@@ -74,6 +131,11 @@ export function TeamTable({ orgSlug, rows, expected, caption }: Props) {
         </div>
         ) : null}
       </div>
+      {failed ? (
+        <p role="alert" className="text-sm text-danger">
+          {t("loadFailed")}
+        </p>
+      ) : null}
       <Table caption={caption}>
         <THead>
           <tr>
@@ -98,12 +160,17 @@ export function TeamTable({ orgSlug, rows, expected, caption }: Props) {
                     {row.hasChildren ? (
                       <button
                         type="button"
-                        onClick={() => toggle(row.id)}
+                        onClick={() => void toggle(row.id)}
                         aria-expanded={open}
-                        aria-label={t(open ? "collapse" : "expand", { team: row.name })}
+                        aria-busy={loading === row.id}
+                        aria-label={loading === row.id ? t("loading", { team: row.name }) : t(open ? "collapse" : "expand", { team: row.name })}
                         className="flex size-6 shrink-0 items-center justify-center rounded-sm text-subtle hover:bg-surface-hover hover:text-fg"
                       >
-                        <ChevronRight className={cn("size-4 transition-transform", open && "rotate-90")} aria-hidden />
+                        {loading === row.id ? (
+                          <LoaderCircle className="size-4 animate-spin" aria-hidden />
+                        ) : (
+                          <ChevronRight className={cn("size-4 transition-transform", open && "rotate-90")} aria-hidden />
+                        )}
                       </button>
                     ) : (
                       <span className="size-6 shrink-0" aria-hidden />

@@ -5,7 +5,7 @@ import { setupTestDatabase } from "@/tests/db";
 import { countQueries } from "@/tests/query-count";
 import { growOrganisation, reportWorld } from "@/tests/report-world";
 import { coachCounts } from "./coach";
-import { loadDashboard } from "./dashboard";
+import { loadDashboard, loadTeamBranch } from "./dashboard";
 
 setupTestDatabase();
 
@@ -73,6 +73,21 @@ describe("loadDashboard", () => {
     ]);
     expect(attention.coach).toEqual(await coachCounts(world.ctx, world.cycle.id));
     expect(attention.coach.too_few_key_results).toBe(3);
+  });
+
+  it("sends a team's branch of the team table with the dashboard's own figures", async () => {
+    const world = await reportWorld("Branch");
+    const other = await reportWorld("Elsewhere");
+    const { teams } = await loadDashboard(world.ctx, world.cycle.id);
+    const commerce = byName(teams, "Commerce");
+    expect(await loadTeamBranch(world.ctx, world.cycle.id, commerce.id)).toEqual([byName(teams, "Marketing")]);
+    expect(await loadTeamBranch(world.ctx, world.cycle.id, byName(teams, "Platform").id)).toEqual([]);
+    expect(await loadTeamBranch(world.ctx, world.cycle.id, null)).toEqual(teams);
+    const otherTeams = (await loadDashboard(other.ctx, other.cycle.id)).teams;
+    await expect(loadTeamBranch(world.ctx, world.cycle.id, byName(otherTeams, "Commerce").id)).rejects.toSatisfy(
+      (error) => error instanceof AppError && error.code === "not_found",
+    );
+    await expect(loadTeamBranch(world.ctx, other.cycle.id, null)).rejects.toSatisfy((error) => error instanceof AppError && error.code === "not_found");
   });
 
   it("answers a cycle of another organisation with not_found", async () => {

@@ -337,3 +337,22 @@ async function loadSeries(tx: Tx, ctx: TenantContext, cycleId: string) {
       .sort((a, b) => a.title.localeCompare(b.title)),
   };
 }
+
+/**
+ * The rows of the team table below one team (all of its branch, in hierarchy order), or every
+ * row without a team: what the table fetches when a large organisation's team is opened. The
+ * figures are the dashboard's own, so the two never disagree. An unknown team is not found.
+ */
+export async function loadTeamBranch(ctx: TenantContext, cycleId: string, parentTeamId: string | null): Promise<TeamRow[]> {
+  const { teams: rows } = await loadDashboard(ctx, cycleId);
+  if (parentTeamId === null) return rows;
+  const index = rows.findIndex((row) => row.id === parentTeamId);
+  const parent = rows[index];
+  if (!parent) throw new AppError("not_found", "errors.not_found");
+  const branch: TeamRow[] = [];
+  for (const row of rows.slice(index + 1)) {
+    if (row.depth <= parent.depth) break;
+    branch.push(row);
+  }
+  return branch;
+}
