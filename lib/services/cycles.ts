@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { addDays, format, parseISO } from "date-fns";
 import { and, desc, eq, isNotNull, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import type { Tx } from "@/db/client";
@@ -20,10 +21,13 @@ export interface CycleSummary {
 
 const columns = { id: cycles.id, name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate, status: cycles.status };
 
-/** Every cycle, newest first (an organisation has a handful per year). */
-export async function listCycles(ctx: TenantContext): Promise<CycleSummary[]> {
+/**
+ * Every cycle, newest first (an organisation has a handful per year). Once per request (React
+ * cache): the layout's cycle picker and the page both ask, with the same request-cached context.
+ */
+export const listCycles = cache(async (ctx: TenantContext): Promise<CycleSummary[]> => {
   return withTenant(ctx, (tx) => tx.select(columns).from(cycles).where(eq(cycles.orgId, ctx.orgId)).orderBy(desc(cycles.startDate)));
-}
+});
 
 /**
  * The cycle a page shows: the one named in the URL if it is this organisation's, else the active
