@@ -109,16 +109,17 @@ function searchCondition(terms: string[]): SQL | undefined {
 
 /**
  * Objectives whose worst key result has this status (ObjectiveCard.status), found in one grouped
- * pass over the cycle's key results rather than one subquery per objective: cheaper, and below the
- * cost at which Postgres would spend time compiling the query (JIT) at large sizes.
+ * pass over the key results of the objectives the other filters leave (`narrow`: a team's
+ * branch is a few thousand key results, not the cycle's forty thousand) rather than one
+ * subquery per objective.
  */
-function statusCondition(tx: Tx, ctx: TenantContext, cycleId: string, status: Status): SQL {
+function statusCondition(tx: Tx, ctx: TenantContext, cycleId: string, status: Status, narrow: SQL | undefined): SQL {
   const worst = tx
     .select({ objectiveId: keyResults.objectiveId })
     .from(keyResults)
     .innerJoin(objectives, and(eq(objectives.orgId, keyResults.orgId), eq(objectives.id, keyResults.objectiveId)))
     .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
-    .where(and(eq(keyResults.orgId, ctx.orgId), eq(objectives.cycleId, cycleId)))
+    .where(and(eq(keyResults.orgId, ctx.orgId), eq(objectives.cycleId, cycleId), narrow))
     .groupBy(keyResults.objectiveId)
     .having(sql`max(${keyResultSeveritySql()}) = ${severityOf[status]}`);
   return sql`${objectives.id} in ${worst}`;
@@ -127,13 +128,17 @@ function statusCondition(tx: Tx, ctx: TenantContext, cycleId: string, status: St
 /** Every filter of the query, as one condition on `objectives` (with `cycles` joined). */
 function filterCondition(tx: Tx, ctx: TenantContext, cycleId: string, query: ExplorerQuery, teamIds: string[] | null): SQL | undefined {
   const terms = prefixTerms(query.q);
-  return and(
-    eq(objectives.cycleId, cycleId),
+  // What narrows the objectives on their own columns, repeated inside the status pass.
+  const narrow = and(
     query.archived === "1" ? undefined : isNull(objectives.archivedAt),
     query.level ? eq(objectives.level, query.level) : undefined,
     teamIds ? (teamIds.length > 0 ? inArray(objectives.teamId, teamIds) : sql`false`) : undefined,
     query.owner ? eq(objectives.ownerUserId, query.owner) : undefined,
-    query.status ? statusCondition(tx, ctx, cycleId, query.status) : undefined,
+  );
+  return and(
+    eq(objectives.cycleId, cycleId),
+    narrow,
+    query.status ? statusCondition(tx, ctx, cycleId, query.status, narrow) : undefined,
     query.pace === "ahead" ? sql`${objectives.progress}::float8 >= ${expectedProgressSql()}` : undefined,
     query.pace === "behind" ? sql`${objectives.progress}::float8 < ${expectedProgressSql()}` : undefined,
     query.aligned === "yes" ? isNotNull(objectives.parentObjectiveId) : undefined,
