@@ -20,8 +20,8 @@ export function WhenVisible({ children, placeholder }: Props) {
     const node = ref.current;
     if (!node || visible) return;
     if (typeof IntersectionObserver === "undefined") {
-      setVisible(true);
-      return;
+      const frame = requestAnimationFrame(() => setVisible(true));
+      return () => cancelAnimationFrame(frame);
     }
     const observer = new IntersectionObserver(
       (entries) => {
