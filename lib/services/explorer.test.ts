@@ -279,6 +279,15 @@ describe("explorer pagination", () => {
     }
   });
 
+  it("counts up to the limit and then says there are more", async () => {
+    const { ctx } = await manyObjectives();
+    expect(await exploreObjectives(ctx, {}, { countLimit: 37 })).toMatchObject({ total: 37, totalIsLowerBound: false });
+    const capped = await exploreObjectives(ctx, {}, { countLimit: 36 });
+    expect(capped).toMatchObject({ total: 36, totalIsLowerBound: true });
+    expect(capped.items).toHaveLength(25);
+    expect(await exploreObjectives(ctx, { q: "zzz-nothing" }, { countLimit: 36 })).toMatchObject({ total: 0, totalIsLowerBound: false });
+  });
+
   it("sorts in the order asked for", async () => {
     const { ctx } = await manyObjectives();
     const byProgress = (await exploreObjectives(ctx, { sort: "progress" }, { pageSize: 1000 })).items.map((item) => item.progress);

@@ -32,14 +32,22 @@ export interface ExplorerPage {
   /** The cycle shown: the one asked for, else the active one, else the latest; null without cycles. */
   cycle: CycleSummary | null;
   items: ExplorerRow[];
-  /** Every objective matching the filters, across pages. */
+  /** How many objectives match the filters, across pages, counted up to EXPLORER_COUNT_LIMIT. */
   total: number;
+  /** More match than `total` says: the count stopped at EXPLORER_COUNT_LIMIT. */
+  totalIsLowerBound: boolean;
   sort: ExplorerSort;
   dir: SortDirection;
   /** `after` for the next page, `before` for the previous one; null at either end. */
   nextCursor: string | null;
   prevCursor: string | null;
 }
+
+/**
+ * Past this many matches the explorer says "more than 1,000" instead of counting on: an exact
+ * count visits every matching objective of the cycle (14,793 at XL) on every page turn.
+ */
+export const EXPLORER_COUNT_LIMIT = 1000;
 
 const severityOf: Record<Status, number> = { stale: 4, off_track: 3, at_risk: 2, not_started: 1, on_track: 0 };
 
@@ -188,14 +196,15 @@ async function resolveCycle(tx: Tx, ctx: TenantContext, requested: string | unde
  * their key results and the total. Five queries whatever the size of the organisation (six with a
  * team filter: the team's subtree). A cycle of another organisation is not found.
  */
-export async function exploreObjectives(ctx: TenantContext, query: ExplorerQuery, options: { pageSize?: number } = {}): Promise<ExplorerPage> {
+export async function exploreObjectives(ctx: TenantContext, query: ExplorerQuery, options: { pageSize?: number; countLimit?: number } = {}): Promise<ExplorerPage> {
   const pageSize = options.pageSize ?? EXPLORER_PAGE_SIZE;
+  const countLimit = options.countLimit ?? EXPLORER_COUNT_LIMIT;
   const sort = query.sort ?? "title";
   const dir = query.dir ?? defaultDirection[sort];
   const ascending = dir === "asc";
   return withTenant(ctx, async (tx) => {
     const cycle = await resolveCycle(tx, ctx, query.cycle);
-    if (!cycle) return { cycle: null, items: [], total: 0, sort, dir, nextCursor: null, prevCursor: null };
+    if (!cycle) return { cycle: null, items: [], total: 0, totalIsLowerBound: false, sort, dir, nextCursor: null, prevCursor: null };
     const teamIds = query.team ? await teamAndDescendants(tx, ctx, query.team) : null;
     const where = filterCondition(tx, ctx, cycle.id, query, teamIds);
 
@@ -211,11 +220,15 @@ export async function exploreObjectives(ctx: TenantContext, query: ExplorerQuery
     const page = rows.slice(0, pageSize);
     if (before) page.reverse();
 
-    const [{ total } = { total: 0 }] = await tx
-      .select({ total: sql<number>`count(*)::int` })
+    const matching = tx
+      .select({ one: sql`1` })
       .from(objectives)
       .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
-      .where(and(eq(objectives.orgId, ctx.orgId), where));
+      .where(and(eq(objectives.orgId, ctx.orgId), where))
+      .limit(countLimit + 1)
+      .as("matching");
+    const [{ counted } = { counted: 0 }] = await tx.select({ counted: sql<number>`count(*)::int` }).from(matching);
+    const total = Math.min(Number(counted), countLimit);
     const krs = await keyResultsOf(tx, ctx, page.map((row) => row.id));
 
     const first = page[0];
@@ -225,7 +238,8 @@ export async function exploreObjectives(ctx: TenantContext, query: ExplorerQuery
     return {
       cycle,
       items: page.map((row) => ({ ...row, keyResults: krs.get(row.id) ?? [] })),
-      total: Number(total),
+      total,
+      totalIsLowerBound: Number(counted) > countLimit,
       sort,
       dir,
       nextCursor,

@@ -64,7 +64,15 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
             showPace={cycle.status === "active"}
             clearHref={href(cleared)}
             hasFilters={filtered}
-            summary={filtered ? t("countFiltered", { count: page.total }) : t("count", { count: page.total, cycle: cycle.name })}
+            summary={
+              page.totalIsLowerBound
+                ? filtered
+                  ? t("countFilteredMany", { count: page.total })
+                  : t("countMany", { count: page.total, cycle: cycle.name })
+                : filtered
+                  ? t("countFiltered", { count: page.total })
+                  : t("count", { count: page.total, cycle: cycle.name })
+            }
           />
         </Card>
         {page.items.length > 0 ? (
