@@ -264,7 +264,7 @@ export interface ExplorerFilterOptions {
 }
 
 /**
- * The teams and people the explorer's filters offer: two queries (three with a team filter, for
+ * The teams and people the explorer's filters offer: three queries (four with a team filter, for
  * its sub-teams). Owners are only the people with objectives in view, so the list stays short in
  * a large organisation and never offers someone whose filter would show nothing.
  */
@@ -279,27 +279,30 @@ export async function explorerFilterOptions(
       .from(teams)
       .where(eq(teams.orgId, ctx.orgId));
     const teamIds = scope.team ? await teamAndDescendants(tx, ctx, scope.team) : null;
-    const ownsInView = sql`exists (
-      select 1 from ${objectives} o
-      where o.org_id = ${memberships.orgId} and o.cycle_id = ${scope.cycleId} and o.owner_user_id = ${memberships.userId}
-        and o.archived_at is null ${teamIds ? sql`and ${teamIds.length ? sql`o.team_id in (${sql.join(teamIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`}` : sql``}
-    )`;
-    const rows = await tx
+    const teamsInOrder = flattenTree(teamTree(teamRows)).map((node) => ({ id: node.team.id, name: node.team.name, depth: node.depth }));
+    // Who owns objectives in view: distinct owners straight from the (org, cycle, owner) index,
+    // stopping at one more than the list offers, so a large cycle costs the same as a small one.
+    const ownerIds = await tx
+      .selectDistinct({ id: objectives.ownerUserId })
+      .from(objectives)
+      .where(
+        and(
+          eq(objectives.orgId, ctx.orgId),
+          eq(objectives.cycleId, scope.cycleId),
+          isNull(objectives.archivedAt),
+          teamIds ? (teamIds.length > 0 ? inArray(objectives.teamId, teamIds) : sql`false`) : undefined,
+        ),
+      )
+      .limit(max + 1);
+    const complete = ownerIds.length <= max;
+    const wanted = [...(complete ? ownerIds.map((row) => row.id) : []), ...(scope.owner ? [scope.owner] : [])];
+    // Current members only, by name; the chosen owner in any case.
+    const owners = await tx
       .select({ id: users.id, name: users.name })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.orgId, ctx.orgId), scope.owner ? sql`(${ownsInView} or ${memberships.userId} = ${scope.owner})` : ownsInView))
-      .orderBy(asc(users.name), asc(users.id))
-      .limit(max + 1);
-    const teamsInOrder = flattenTree(teamTree(teamRows)).map((node) => ({ id: node.team.id, name: node.team.name, depth: node.depth }));
-    if (rows.length <= max) return { teams: teamsInOrder, owners: rows, ownersComplete: true };
-    const chosen = scope.owner
-      ? await tx
-          .select({ id: users.id, name: users.name })
-          .from(memberships)
-          .innerJoin(users, eq(users.id, memberships.userId))
-          .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, scope.owner)))
-      : [];
-    return { teams: teamsInOrder, owners: chosen, ownersComplete: false };
+      .where(and(eq(memberships.orgId, ctx.orgId), wanted.length > 0 ? inArray(memberships.userId, [...new Set(wanted)]) : sql`false`))
+      .orderBy(asc(users.name), asc(users.id));
+    return { teams: teamsInOrder, owners, ownersComplete: complete };
   });
 }
