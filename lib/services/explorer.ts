@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } fro
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, memberships, objectives, teams, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { Status } from "@/lib/okr/progress";
+import { statusSeverity, type Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 import { defaultDirection, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
@@ -49,7 +49,6 @@ export interface ExplorerPage {
  */
 export const EXPLORER_COUNT_LIMIT = 1000;
 
-const severityOf: Record<Status, number> = { stale: 4, off_track: 3, at_risk: 2, not_started: 1, on_track: 0 };
 
 type SortKey = { column: SQL | typeof objectives.title; type: "text" | "numeric" | "timestamptz" };
 
@@ -129,7 +128,7 @@ function statusCondition(tx: Tx, ctx: TenantContext, cycleId: string, status: St
     .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
     .where(and(eq(keyResults.orgId, ctx.orgId), eq(objectives.cycleId, cycleId), narrow))
     .groupBy(keyResults.objectiveId)
-    .having(sql`max(${keyResultSeveritySql()}) = ${severityOf[status]}`);
+    .having(sql`max(${keyResultSeveritySql()}) = ${statusSeverity[status]}`);
   return sql`${objectives.id} in ${worst}`;
 }
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { cycles, keyResults } from "@/db/schema";
-import { STALE_AFTER_DAYS, type Status } from "@/lib/okr/progress";
+import { STALE_AFTER_DAYS, statusSeverity, type Status } from "@/lib/okr/progress";
 
 /** A week without a check-in, as an absolute length (the TypeScript rule counts milliseconds, not calendar days). */
 const STALE_AFTER = sql.raw(`interval '${STALE_AFTER_DAYS * 24} hours'`);
@@ -29,24 +29,30 @@ export function keyResultStatusSql(now: SQL = sql`now()`): SQL<Status> {
   end)`;
 }
 
+/** A status's rank in statusSeverity (lib/okr/progress.ts), inlined as a constant. */
+const rank = (status: Status) => sql.raw(String(statusSeverity[status]));
+const statuses = Object.keys(statusSeverity) as Status[];
+
 /** statusSeveritySql(keyResultStatusSql()) in one step, for the worst status of many key results. */
 export function keyResultSeveritySql(now: SQL = sql`now()`): SQL<number> {
   return sql<number>`(case
-    when ${staleSql(now)} then 4
-    when ${keyResults.lastConfidence} = 'off_track' then 3
-    when ${keyResults.lastConfidence} = 'at_risk' then 2
-    when ${keyResults.lastConfidence} = 'on_track' then 0
-    else 1
+    when ${staleSql(now)} then ${rank("stale")}
+    when ${keyResults.lastConfidence} = 'off_track' then ${rank("off_track")}
+    when ${keyResults.lastConfidence} = 'at_risk' then ${rank("at_risk")}
+    when ${keyResults.lastConfidence} = 'on_track' then ${rank("on_track")}
+    else ${rank("not_started")}
   end)`;
 }
 
-/** The ranking worstStatus() uses, as SQL: a higher number is a worse status. */
+/** The ranking worstStatus() uses, as SQL: a higher number is a worse status (on track for anything else). */
 export function statusSeveritySql(status: SQL): SQL<number> {
-  return sql<number>`(case ${status} when 'stale' then 4 when 'off_track' then 3 when 'at_risk' then 2 when 'not_started' then 1 else 0 end)`;
+  const ranks = statuses.filter((value) => value !== "on_track").map((value) => sql.raw(`when '${value}' then ${statusSeverity[value]}`));
+  return sql<number>`(case ${status} ${sql.join(ranks, sql` `)} else ${rank("on_track")} end)`;
 }
 
 export function severityToStatusSql(severity: SQL): SQL<Status | null> {
-  return sql<Status | null>`(case ${severity} when 4 then 'stale' when 3 then 'off_track' when 2 then 'at_risk' when 1 then 'not_started' when 0 then 'on_track' end)`;
+  const names = statuses.map((value) => sql.raw(`when ${statusSeverity[value]} then '${value}'`));
+  return sql<Status | null>`(case ${severity} ${sql.join(names, sql` `)} end)`;
 }
 
 /** Where a cycle says progress should be at `now` (expectedProgress() in SQL). */
