@@ -22,12 +22,16 @@ function literal(value: string): SQL {
   return sql.raw(`E'${escaped}'`);
 }
 
-const int = (value: number) => sql.raw(String(Math.trunc(value)));
+/** A whole number of ours (a threshold), inlined. */
+export const sqlInteger = (value: number): SQL => sql.raw(String(Math.trunc(value)));
+
+/** Enum labels of ours, inlined as a list for `in (…)`: compared with the enum itself, not each row's label as text. */
+export const sqlLabels = (values: readonly string[]): SQL => sql.raw(values.map((value) => `'${value}'`).join(", "));
 
 /** isTitleLong(): more characters or more words than the coach allows, once trimmed. */
 export function titleLongSql(title: AnyPgColumn): SQL {
   const trimmed = sql`btrim(${title}, ${literal(WHITESPACE_CHARS)})`;
-  return sql`(char_length(${trimmed}) > ${int(TITLE_MAX_CHARS)} or (${trimmed} <> '' and cardinality(regexp_split_to_array(${trimmed}, ${literal(WORD_SEPARATOR_PATTERN)})) > ${int(TITLE_MAX_WORDS)}))`;
+  return sql`(char_length(${trimmed}) > ${sqlInteger(TITLE_MAX_CHARS)} or (${trimmed} <> '' and cardinality(regexp_split_to_array(${trimmed}, ${literal(WORD_SEPARATOR_PATTERN)})) > ${sqlInteger(TITLE_MAX_WORDS)}))`;
 }
 
 /** titleHasMetric(): a number, percent, currency or metric word in the title. */
@@ -37,6 +41,5 @@ export function titleHasMetricSql(title: AnyPgColumn): SQL {
 
 /** !isKeyResultMeasurable(): an increase or decrease going nowhere, or without a number to name. */
 export function keyResultNotMeasurableSql(columns: { direction: AnyPgColumn; startValue: AnyPgColumn; targetValue: AnyPgColumn; title: AnyPgColumn }): SQL {
-  const directions = sql.raw(MEASURED_DIRECTIONS.map((direction) => `'${direction}'`).join(", "));
-  return sql`(${columns.direction} in (${directions}) and (${columns.startValue} = ${columns.targetValue} or ${columns.title} !~ ${literal(DIGIT_PATTERN)}))`;
+  return sql`(${columns.direction} in (${sqlLabels(MEASURED_DIRECTIONS)}) and (${columns.startValue} = ${columns.targetValue} or ${columns.title} !~ ${literal(DIGIT_PATTERN)}))`;
 }

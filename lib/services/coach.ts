@@ -13,14 +13,11 @@ import {
   type CoachKeyResultInput,
   type CoachWarning,
 } from "@/lib/okr/coach";
+import { sqlInteger, sqlLabels } from "@/lib/okr/coach-sql";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 
 export type CoachCounts = Record<CoachCode, number> & { objectivesWithWarnings: number };
-
-const int = (value: number) => sql.raw(String(Math.trunc(value)));
-/** Inlined (constants of ours), so the comparison is with the enum itself and not with each row's label. */
-const alignedLevels = sql.raw(ALIGNED_LEVELS.map((level) => `'${level}'`).join(", "));
 
 /**
  * One row: how many objectives of `objective` carry each coach warning, and how many carry any.
@@ -41,12 +38,12 @@ export function coachTallySql(objective: SQL, perObjective: SQL): SQL {
       select
         o.title_long,
         o.title_has_metric,
-        (coalesce(kr.key_results, 0) < ${int(MIN_KEY_RESULTS)}) as too_few_key_results,
-        (coalesce(kr.key_results, 0) > ${int(MAX_KEY_RESULTS)}) as too_many_key_results,
+        (coalesce(kr.key_results, 0) < ${sqlInteger(MIN_KEY_RESULTS)}) as too_few_key_results,
+        (coalesce(kr.key_results, 0) > ${sqlInteger(MAX_KEY_RESULTS)}) as too_many_key_results,
         coalesce(kr.not_measurable, false) as key_result_not_measurable,
         coalesce(kr.due_outside, false) as key_result_due_outside_cycle,
-        (ol.objectives > ${int(MAX_OBJECTIVES_PER_OWNER)}) as owner_overloaded,
-        (o.level in (${alignedLevels}) and o.parent_objective_id is null) as unaligned
+        (ol.objectives > ${sqlInteger(MAX_OBJECTIVES_PER_OWNER)}) as owner_overloaded,
+        (o.level in (${sqlLabels(ALIGNED_LEVELS)}) and o.parent_objective_id is null) as unaligned
       from ${objective} o
       join owner_load ol on ol.owner_user_id = o.owner_user_id
       left join ${perObjective} kr on kr.objective_id = o.id
