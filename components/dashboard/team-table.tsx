@@ -39,7 +39,9 @@ export function TeamTable({ orgSlug, cycleId, rows: topRows, complete, expected,
   const summary = useStatusSummary();
   const queryClient = useQueryClient();
   const [branches, setBranches] = useState<ReadonlyMap<string, TeamRow[]>>(new Map());
-  const [everyRow, setEveryRow] = useState<TeamRow[] | null>(complete ? topRows : null);
+  const [fetchedAll, setFetchedAll] = useState<TeamRow[] | null>(null);
+  // Every row, when the page carried them all (kept in step with a refreshed page) or "Expand all" fetched them.
+  const everyRow = complete ? topRows : fetchedAll;
   const [loading, setLoading] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const rows = useMemo(
@@ -103,7 +105,7 @@ export function TeamTable({ orgSlug, cycleId, rows: topRows, complete, expected,
     if (everyRow === null) {
       const all = await fetchRows(null);
       if (!all) return;
-      setEveryRow(all);
+      setFetchedAll(all);
     }
     setCollapsed(new Set());
   };
