@@ -10,6 +10,18 @@ async function waitForCharts(page: Page) {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
+/** Signs up a new organisation through the form, as its founder, and answers its slug. */
+async function signUpOrganisation(page: Page, founder: { name: string; email: string; password: string; organisation: string }) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(founder.name);
+  await page.getByLabel("Work email").fill(founder.email);
+  await page.getByLabel("Password").fill(founder.password);
+  await page.getByLabel("Organisation name").fill(founder.organisation);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await page.waitForURL(new RegExp(`/${founder.organisation.split(" ")[0]?.toLowerCase()}-[a-z0-9-]+/`));
+  return new URL(page.url()).pathname.split("/")[1] ?? "";
+}
+
 test.describe("leadership dashboard and weekly review", () => {
   // Long journeys with two axe scans each; a busy machine needs more than the default minute.
   test.slow();
@@ -99,14 +111,7 @@ test.describe("leadership dashboard and weekly review", () => {
 
   test("a new organisation's dashboard and review say what to do first", async ({ page }) => {
     const id = unique();
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Solveig Berg");
-    await page.getByLabel("Work email").fill(`solveig-${id}@example.test`);
-    await page.getByLabel("Password").fill("northern lights over tromso");
-    await page.getByLabel("Organisation name").fill(`Polarkaffe ${id}`);
-    await page.getByRole("button", { name: "Create organisation" }).click();
-    await page.waitForURL(/\/polarkaffe-[a-z0-9-]+\//);
-    const slug = new URL(page.url()).pathname.split("/")[1] ?? "";
+    const slug = await signUpOrganisation(page, { name: "Solveig Berg", email: `solveig-${id}@example.test`, password: "northern lights over tromso", organisation: `Polarkaffe ${id}` });
 
     await page.goto(`/${slug}/dashboard`);
     await expect(page.getByText(/^No objectives in .+ yet$/)).toBeVisible();
@@ -121,14 +126,7 @@ test.describe("leadership dashboard and weekly review", () => {
 
   test("a large organisation's team table carries the top level and opens each branch when asked", async ({ page }) => {
     const id = unique();
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Trond Vik");
-    await page.getByLabel("Work email").fill(`trond-${id}@example.test`);
-    await page.getByLabel("Password").fill("midnight sun over bodo");
-    await page.getByLabel("Organisation name").fill(`Fjellnett ${id}`);
-    await page.getByRole("button", { name: "Create organisation" }).click();
-    await page.waitForURL(/\/fjellnett-[a-z0-9-]+\//);
-    const slug = new URL(page.url()).pathname.split("/")[1] ?? "";
+    const slug = await signUpOrganisation(page, { name: "Trond Vik", email: `trond-${id}@example.test`, password: "midnight sun over bodo", organisation: `Fjellnett ${id}` });
     const headers = { origin: new URL(page.url()).origin };
     const post = async (path: string, data: unknown) => {
       const response = await page.request.post(`/api/orgs/${slug}${path}`, { data, headers });
