@@ -147,6 +147,10 @@ test.describe("leadership dashboard and weekly review", () => {
     const { cycles } = await (await page.request.get(`/api/orgs/${slug}/cycles`)).json();
     const { members } = await (await page.request.get(`/api/orgs/${slug}/members/options`)).json();
     await post("/objectives", { cycleId: cycles[0].id, level: "team", teamId: firstTeams[0], ownerUserId: members[0].id, title: "Keep the network up through the winter" });
+    // The branch route names a bad team id as such.
+    const bad = await page.request.get(`/api/orgs/${slug}/cycles/${cycles[0].id}/team-rows?parent=not-a-team`);
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.fields).toHaveProperty("parent");
 
     await page.goto(`/${slug}/dashboard`);
     const table = page.getByRole("table", { name: /^Teams in / });
