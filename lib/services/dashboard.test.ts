@@ -5,7 +5,8 @@ import { setupTestDatabase } from "@/tests/db";
 import { countQueries } from "@/tests/query-count";
 import { growOrganisation, reportWorld } from "@/tests/report-world";
 import { coachCounts } from "./coach";
-import { loadDashboard, loadTeamBranch } from "./dashboard";
+import { loadDashboard } from "./dashboard";
+import { loadTeamBranch } from "./dashboard-teams";
 
 setupTestDatabase();
 
@@ -105,7 +106,21 @@ describe("loadDashboard", () => {
 
     const smallLoad = await countQueries(() => loadDashboard(small.ctx, small.cycle.id));
     const largeLoad = await countQueries(() => loadDashboard(large.ctx, large.cycle.id));
-    expect(largeLoad.result.teams.length).toBe(63);
+    // Past 25 teams the page carries the top level only; each row still counts its whole branch.
+    expect(smallLoad.result.teamsComplete).toBe(true);
+    expect(largeLoad.result.teamsComplete).toBe(false);
+    const everyTeam = await loadTeamBranch(large.ctx, large.cycle.id, null);
+    expect(everyTeam).toHaveLength(63);
+    expect(largeLoad.result.teams).toEqual(everyTeam.filter((team) => team.depth === 0));
+    expect(largeLoad.result.teams).toHaveLength(22);
+    // A branch reads only its own objectives, with the same figures and in the same order.
+    const root = everyTeam.find((team) => team.hasChildren && team.name.startsWith("Grown"));
+    if (!root) throw new Error("no grown team with teams below it");
+    const start = everyTeam.indexOf(root) + 1;
+    const branch = await countQueries(() => loadTeamBranch(large.ctx, large.cycle.id, root.id));
+    expect(branch.result).toEqual(everyTeam.slice(start, start + 2));
+    expect(branch.result.every((team) => team.parentTeamId === root.id && team.objectiveCount > 0)).toBe(true);
+    expect(branch.count).toBe((await countQueries(() => loadTeamBranch(small.ctx, small.cycle.id, null))).count);
     expect(largeLoad.result.objectiveCount).toBe(5 + grown.objectives);
     expect(largeLoad.result.attention.off_track.items).toHaveLength(5);
     expect(smallLoad.count).toBe(largeLoad.count);

@@ -7,36 +7,31 @@ import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 import { coachCountsOf, coachTallySql, type CoachCounts } from "./coach";
 import type { CycleSummary } from "./cycles";
-import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte, weeklyPointsSql, weeksCte } from "./report-sql";
-import { flattenTree, teamTree } from "./teams";
+import {
+  loadSeriesRows,
+  orderTeamRows,
+  perObjectiveCte,
+  statusCounts,
+  statusSumColumns,
+  teamFiguresOf,
+  teamRollupCtes,
+  teamTrends,
+  TEAMS_IN_FULL_UP_TO,
+  type StatusCounts,
+  type TeamRow,
+} from "./dashboard-teams";
+import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte } from "./report-sql";
 
-export const TREND_WEEKS = 8;
+export { STATUSES, TREND_WEEKS, type StatusCounts, type TeamRow } from "./dashboard-teams";
+
 /** How many items each "needs attention" list shows; its total links to the explorer. */
 export const ATTENTION_LIMIT = 5;
-export const STATUSES = ["on_track", "at_risk", "off_track", "stale", "not_started"] as const satisfies readonly Status[];
 /** The statuses whose key results "needs attention" lists, worst first. */
 const ATTENTION_STATUSES = ["off_track", "at_risk", "stale"] as const satisfies readonly Status[];
-
-export type StatusCounts = Record<Status, number> & { total: number; checkedInThisWeek: number };
 
 export interface DashboardCycle extends CycleSummary {
   /** Where the cycle says progress should be now; null unless the cycle is active. */
   expected: number | null;
-}
-
-export interface TeamRow {
-  id: string;
-  name: string;
-  parentTeamId: string | null;
-  depth: number;
-  hasChildren: boolean;
-  /** Team objectives of this team and every team below it. */
-  objectiveCount: number;
-  /** Mean progress of those objectives; null without any. */
-  progress: number | null;
-  keyResults: StatusCounts;
-  /** Mean progress at the end of each of the last weeks (see `DashboardData.weeks`); null before there were objectives. */
-  trend: Array<number | null>;
 }
 
 export interface AttentionKeyResult {
@@ -77,7 +72,9 @@ export interface DashboardData {
   keyResults: StatusCounts;
   /** Objectives per progress bucket: [0–10 %), [10–20 %), …, [90–100 %]. */
   distribution: number[];
+  /** The team table's rows: every team, or (`teamsComplete` false) the top level of a large organisation. */
   teams: TeamRow[];
+  teamsComplete: boolean;
   /** Monday dates of the cycle's weeks so far, oldest first, with the expected progress at each week's end. */
   weeks: Array<{ week: string; expected: number | null }>;
   companySeries: CompanySeries[];
@@ -88,28 +85,6 @@ export interface DashboardData {
     withoutKeyResults: { items: AttentionObjective[]; total: number };
     coach: CoachCounts;
   };
-}
-
-/** `count(*) filter` for each status, the total and the share checked in this week, over `kr`. */
-const statusCountColumns = sql.join(
-  [
-    ...STATUSES.map((status) => sql`count(kr.id) filter (where kr.status = ${status})::int as ${sql.identifier(status)}`),
-    sql`count(kr.id)::int as total`,
-    sql`count(kr.id) filter (where kr.checked_in)::int as checked_in_this_week`,
-  ],
-  sql`, `,
-);
-
-/** The same columns summed over rows that already carry them (a team's branch). */
-const statusSumColumns = sql.join(
-  [...STATUSES, "total", "checked_in_this_week"].map((column) => sql`coalesce(sum(k.${sql.identifier(column)}), 0)::int as ${sql.identifier(column)}`),
-  sql`, `,
-);
-
-function statusCounts(row: Record<string, unknown> | undefined): StatusCounts {
-  const counts = { total: num(row?.total), checkedInThisWeek: num(row?.checked_in_this_week) } as StatusCounts;
-  for (const status of STATUSES) counts[status] = num(row?.[status]);
-  return counts;
 }
 
 /**
@@ -125,36 +100,28 @@ function statusCounts(row: Record<string, unknown> | undefined): StatusCounts {
 export async function loadDashboard(ctx: TenantContext, cycleId: string): Promise<DashboardData> {
   const [figures, series] = await Promise.all([
     withTenant(ctx, (tx) => loadFigures(tx, ctx, cycleId)),
-    withTenant(ctx, (tx) => loadSeries(tx, ctx, cycleId)),
+    withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, { kind: "dashboard" }, { company: true })),
   ]);
-  const weekIndex = new Map(series.weeks.map((week, index) => [week.week, index]));
-  const trendStart = Math.max(0, series.weeks.length - TREND_WEEKS);
-  const trends = new Map<string, Array<number | null>>();
-  for (const point of series.teamPoints) {
-    const list = trends.get(point.team_id) ?? Array<number | null>(series.weeks.length - trendStart).fill(null);
-    list[(weekIndex.get(point.week) ?? 0) - trendStart] = num(point.progress);
-    trends.set(point.team_id, list);
-  }
+  const weeks = series.filter((row) => row.kind === "week");
+  const weekIndex = new Map(weeks.map((week, index) => [week.week, index]));
   const companyPoints = new Map<string, Array<number | null>>();
-  for (const point of series.companyPoints) {
-    const list = companyPoints.get(point.id) ?? Array<number | null>(series.weeks.length).fill(null);
+  for (const point of series) {
+    if (point.kind !== "company") continue;
+    const list = companyPoints.get(point.id) ?? Array<number | null>(weeks.length).fill(null);
     list[weekIndex.get(point.week) ?? 0] = num(point.progress);
     companyPoints.set(point.id, list);
   }
-  const ordered = flattenTree(teamTree(figures.teams));
-  const { teams: _teams, ...summary } = figures;
+  const company = series
+    .filter((row) => row.kind === "objective")
+    .map((row) => ({ id: row.id, title: row.title, progress: num(row.progress) }))
+    .sort((a, b) => a.title.localeCompare(b.title));
   return {
-    ...summary,
-    teams: ordered.map(({ team, depth, children }) => ({
-      ...team,
-      depth,
-      hasChildren: children.length > 0,
-      trend: trends.get(team.id) ?? Array<number | null>(series.weeks.length - trendStart).fill(null),
-    })),
-    weeks: series.weeks,
-    companySeries: series.company.map((objective) => ({
+    ...figures,
+    teams: orderTeamRows(figures.teams, teamTrends(weeks.map((week) => week.week), series)),
+    weeks: weeks.map((week) => ({ week: week.week, expected: numOrNull(week.progress) })),
+    companySeries: company.map((objective) => ({
       ...objective,
-      points: companyPoints.get(objective.id) ?? Array<number | null>(series.weeks.length).fill(null),
+      points: companyPoints.get(objective.id) ?? Array<number | null>(weeks.length).fill(null),
     })),
   };
 }
@@ -175,10 +142,7 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
   const [row] = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
       with recursive ${cycleCte(ctx, cycleId)}, ${objectivesCte(ctx, cycleId)}, ${keyResultsCte(ctx, cycleId)}, ${teamClosureCte(ctx)},
-      per_obj as (
-        select kr.objective_id, ${statusCountColumns}, bool_or(kr.not_measurable) as not_measurable, bool_or(kr.due_outside) as due_outside
-        from kr group by kr.objective_id
-      ),
+      ${perObjectiveCte}, ${teamRollupCtes(ctx, { kind: "dashboard" })},
       kr_counts as (select ${statusSumColumns} from per_obj k),
       obj_counts as (
         select avg(o.progress) filter (where o.level = 'company')::float8 as company_progress,
@@ -186,24 +150,6 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
                count(*)::int as objective_count,
                ${buckets}
         from (select obj.level, obj.progress, least(floor(obj.progress * 10), 9)::int as bucket from obj) o
-      ),
-      team_kr as (
-        select o.team_id, ${statusSumColumns}
-        from per_obj k join obj o on o.id = k.objective_id
-        where o.level = 'team' group by o.team_id
-      ),
-      team_obj as (select obj.team_id, count(*)::int as objectives, sum(obj.progress) as progress_sum from obj where obj.level = 'team' group by obj.team_id),
-      team_rollup as (
-        select t.id, t.name, t.parent_team_id,
-               coalesce(sum(o.objectives), 0)::int as objectives,
-               (sum(o.progress_sum) / nullif(sum(o.objectives), 0))::float8 as progress,
-               ${statusSumColumns}
-        from ${teams} t
-        join closure c on c.ancestor = t.id
-        left join team_obj o on o.team_id = c.descendant
-        left join team_kr k on k.team_id = c.descendant
-        where t.org_id = ${ctx.orgId}
-        group by t.id, t.name, t.parent_team_id
       ),
       attention_kr as (
         ${sql.join(
@@ -233,6 +179,7 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
       )
       select cyc.id, cyc.name, cyc.start_date, cyc.end_date, cyc.status, cyc.expected, obj_counts.*, kr_counts.*,
              (select json_agg(tr) from team_rollup tr) as teams,
+             (select count(*) from ${teams} t where t.org_id = ${ctx.orgId}) <= ${TEAMS_IN_FULL_UP_TO} as teams_complete,
              (select json_agg(r order by r.status, r.progress, r.title, r.id) from attention_rows r) as attention,
              (select json_agg(w order by w.level_rank, w.title, w.id) from without_kr_top w) as without_key_results,
              (select count(*)::int from without_kr) as without_key_results_total,
@@ -275,14 +222,8 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
     objectiveCount: num(row.objective_count),
     keyResults: keyResultCounts,
     distribution: Array.from({ length: 10 }, (_, bucket) => num(row[`b${bucket}`])),
-    teams: ((row.teams as Array<Record<string, unknown>> | null) ?? []).map((team) => ({
-      id: String(team.id),
-      name: String(team.name),
-      parentTeamId: (team.parent_team_id as string | null) ?? null,
-      objectiveCount: num(team.objectives),
-      progress: numOrNull(team.progress),
-      keyResults: statusCounts(team),
-    })),
+    teams: teamFiguresOf(row.teams as Array<Record<string, unknown>> | null),
+    teamsComplete: Boolean(row.teams_complete),
     attention: {
       off_track: list("off_track"),
       at_risk: list("at_risk"),
@@ -302,61 +243,4 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
       coach: coachCountsOf(row.coach as Record<string, unknown> | null),
     },
   };
-}
-
-/** The weeks of the cycle, each team's weekly mean (last weeks) and each company objective's weekly progress. */
-async function loadSeries(tx: Tx, ctx: TenantContext, cycleId: string) {
-  const rows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
-      with recursive ${cycleCte(ctx, cycleId)}, ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId)}, ${weeksCte(53)},
-      trend_weeks as (select week from weeks order by week desc limit ${TREND_WEEKS}),
-      team_obj as (select id, team_id, created_at from obj where level = 'team'),
-      company_obj as (select id, created_at from obj where level = 'company'),
-      team_points as (
-        select c.ancestor as team_id, p.week, avg(p.progress)::float8 as progress
-        from (${weeklyPointsSql(ctx, sql`team_obj`)}) p
-        join trend_weeks tw on tw.week = p.week
-        join team_obj t on t.id = p.id
-        join closure c on c.descendant = t.team_id
-        group by c.ancestor, p.week
-      )
-      select 'week' as kind, null::uuid as id, weeks.week::text as week, weeks.expected as progress, null as title from weeks
-      union all
-      select 'team', team_id, week::text, progress, null from team_points
-      union all
-      select 'company', p.id, p.week::text, p.progress::float8, null from (${weeklyPointsSql(ctx, sql`company_obj`)}) p
-      union all
-      select 'objective', obj.id, null, obj.progress::float8, obj.title from obj where obj.level = 'company'
-      order by 1, 3`),
-  );
-  type Row = { kind: string; id: string; week: string; progress: number | string | null; title: string };
-  const typed = rows as unknown as Row[];
-  return {
-    weeks: typed.filter((row) => row.kind === "week").map((row) => ({ week: row.week, expected: numOrNull(row.progress) })),
-    teamPoints: typed.filter((row) => row.kind === "team").map((row) => ({ team_id: row.id, week: row.week, progress: row.progress })),
-    companyPoints: typed.filter((row) => row.kind === "company"),
-    company: typed
-      .filter((row) => row.kind === "objective")
-      .map((row) => ({ id: row.id, title: row.title, progress: num(row.progress) }))
-      .sort((a, b) => a.title.localeCompare(b.title)),
-  };
-}
-
-/**
- * The rows of the team table below one team (all of its branch, in hierarchy order), or every
- * row without a team: what the table fetches when a large organisation's team is opened. The
- * figures are the dashboard's own, so the two never disagree. An unknown team is not found.
- */
-export async function loadTeamBranch(ctx: TenantContext, cycleId: string, parentTeamId: string | null): Promise<TeamRow[]> {
-  const { teams: rows } = await loadDashboard(ctx, cycleId);
-  if (parentTeamId === null) return rows;
-  const index = rows.findIndex((row) => row.id === parentTeamId);
-  const parent = rows[index];
-  if (!parent) throw new AppError("not_found", "errors.not_found");
-  const branch: TeamRow[] = [];
-  for (const row of rows.slice(index + 1)) {
-    if (row.depth <= parent.depth) break;
-    branch.push(row);
-  }
-  return branch;
 }

@@ -20,23 +20,27 @@ export function cycleCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQ
 
 /**
  * The cycle's objectives that count (not archived), read once per statement (materialized):
- * every figure of the dashboard is derived from this set and from `kr`.
+ * every figure of the dashboard is derived from this set and from `kr`. `only` narrows it (a
+ * condition on `o`, the objectives table).
  */
-export function objectivesCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
+export function objectivesCte(ctx: Pick<TenantContext, "orgId">, cycleId: string, only?: SQL): SQL {
   return sql`obj as materialized (
     select o.id, o.title, o.level, o.team_id, o.owner_user_id, o.parent_objective_id, o.progress, o.created_at,
            o.title_long, o.title_has_metric
-    from ${objectives} o where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
+    from ${objectives} o where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null${narrowed(only)}
   )`;
 }
+
+const narrowed = (only: SQL | undefined): SQL => (only ? sql` and (${only})` : sql``);
 
 /**
  * The key results of the cycle's counted objectives with their status (keyResultStatusSql),
  * whether they were checked in since Monday (the week my-week.ts asks a check-in for) and the
  * coach's key-result rules. Joined from the objectives table rather than from `obj`, so the
- * planner sees the real sizes: from a CTE it hashed every key result of the organisation.
+ * planner sees the real sizes: from a CTE it hashed every key result of the organisation. `only`
+ * narrows the objectives as in objectivesCte.
  */
-export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
+export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string, only?: SQL): SQL {
   return sql`kr as materialized (
     select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id,
            ${keyResults.progress} as progress, ${keyResults.title} as title,
@@ -47,7 +51,7 @@ export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string
     from ${objectives} o
     join ${keyResults} on ${keyResults.orgId} = ${ctx.orgId} and ${keyResults.objectiveId} = o.id
     join ${cycles} on ${cycles.orgId} = ${ctx.orgId} and ${cycles.id} = ${cycleId}
-    where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
+    where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null${narrowed(only)}
   )`;
 }
 

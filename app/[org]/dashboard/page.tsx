@@ -26,8 +26,6 @@ export async function generateMetadata() {
 
 /** Past this share of the cycle, admins are offered to create the next one from here. */
 const PLAN_NEXT_FROM = 0.75;
-/** Past this many teams the page carries only the top level of the team table; the rest loads when opened. */
-const TEAMS_IN_FULL_UP_TO = 25;
 
 export default async function DashboardPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<{ cycle?: string }> }) {
   const ctx = await requireMember((await params).org);
@@ -218,8 +216,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             <TeamTable
               orgSlug={ctx.orgSlug}
               cycleId={cycle.id}
-              rows={data.teams.length > TEAMS_IN_FULL_UP_TO ? data.teams.filter((team) => team.depth === 0) : data.teams}
-              complete={data.teams.length <= TEAMS_IN_FULL_UP_TO}
+              rows={data.teams}
+              complete={data.teamsComplete}
               expected={data.cycle.expected}
               caption={t("teams.caption", { cycle: cycle.name })}
             />

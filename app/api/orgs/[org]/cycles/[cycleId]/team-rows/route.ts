@@ -1,5 +1,5 @@
 import { route } from "@/lib/http";
-import { loadTeamBranch } from "@/lib/services/dashboard";
+import { loadTeamBranch } from "@/lib/services/dashboard-teams";
 import { cycleParams } from "@/lib/validation/cycles";
 import { teamRowsQuery } from "@/lib/validation/dashboard";
 
