@@ -76,6 +76,13 @@ function teamScopeSql(ctx: Pick<TenantContext, "orgId">, scope: TeamScope): SQL 
   }
 }
 
+/** `team_scope`: the teams whose rows a statement sends. Needs `closure`. */
+function teamScopeCte(ctx: Pick<TenantContext, "orgId">, scope: TeamScope): SQL {
+  return sql`team_scope as (
+      select t.id, t.name, t.parent_team_id from ${teams} t where t.org_id = ${ctx.orgId} and ${teamScopeSql(ctx, scope)}
+    )`;
+}
+
 /**
  * `team_scope` (the teams whose rows are sent) and `team_rollup` (each with its depth, whether
  * teams sit below it, and its branch's figures). Teams add up their own objectives first and
@@ -83,9 +90,7 @@ function teamScopeSql(ctx: Pick<TenantContext, "orgId">, scope: TeamScope): SQL 
  * Needs `closure`, `obj` and `per_obj` (status counts per objective).
  */
 export function teamRollupCtes(ctx: Pick<TenantContext, "orgId">, scope: TeamScope): SQL {
-  return sql`team_scope as (
-      select t.id, t.name, t.parent_team_id from ${teams} t where t.org_id = ${ctx.orgId} and ${teamScopeSql(ctx, scope)}
-    ),
+  return sql`${teamScopeCte(ctx, scope)},
     team_kr as (
       select o.team_id, ${statusSumColumns}
       from per_obj k join obj o on o.id = k.objective_id
@@ -158,7 +163,7 @@ export async function loadSeriesRows(
   return rowsOf<SeriesRow>(
     await tx.execute(sql`
       with recursive ${cycleCte(ctx, cycleId)}, ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId, options.objectives)}, ${weeksCte(53)},
-      ${teamScopeOnlyCte(ctx, scope)},
+      ${teamScopeCte(ctx, scope)},
       trend_weeks as (select week from weeks order by week desc limit ${TREND_WEEKS}),
       team_obj as (select id, team_id, created_at from obj where level = 'team'),
       company_obj as (select id, created_at from obj where level = 'company'),
@@ -183,9 +188,6 @@ export async function loadSeriesRows(
   );
 }
 
-function teamScopeOnlyCte(ctx: Pick<TenantContext, "orgId">, scope: TeamScope): SQL {
-  return sql`team_scope as (select t.id from ${teams} t where t.org_id = ${ctx.orgId} and ${teamScopeSql(ctx, scope)})`;
-}
 
 /** Each team's trend, aligned to the last TREND_WEEKS of `weeks`. */
 export function teamTrends(weeks: readonly string[], rows: readonly SeriesRow[]): (teamId: string) => Array<number | null> {
