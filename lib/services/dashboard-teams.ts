@@ -65,12 +65,17 @@ export function statusCounts(row: Record<string, unknown> | undefined): StatusCo
   return counts;
 }
 
+/** Whether the organisation is small enough for the dashboard to send its every team (a boolean). */
+export function teamsInFullSql(ctx: Pick<TenantContext, "orgId">): SQL<boolean> {
+  return sql<boolean>`((select count(*) from ${teams} n where n.org_id = ${ctx.orgId}) <= ${TEAMS_IN_FULL_UP_TO})`;
+}
+
 function teamScopeSql(ctx: Pick<TenantContext, "orgId">, scope: TeamScope): SQL {
   switch (scope.kind) {
     case "all":
       return sql`true`;
     case "dashboard":
-      return sql`(t.parent_team_id is null or (select count(*) from ${teams} n where n.org_id = ${ctx.orgId}) <= ${TEAMS_IN_FULL_UP_TO})`;
+      return sql`(t.parent_team_id is null or ${teamsInFullSql(ctx)})`;
     case "below":
       return sql`t.id in (select c.descendant from closure c where c.ancestor = ${scope.teamId} and c.depth > 0)`;
   }
@@ -188,20 +193,27 @@ export async function loadSeriesRows(
   );
 }
 
-
-/** Each team's trend, aligned to the last TREND_WEEKS of `weeks`. */
-export function teamTrends(weeks: readonly string[], rows: readonly SeriesRow[]): (teamId: string) => Array<number | null> {
-  const weekIndex = new Map(weeks.map((week, index) => [week, index]));
-  const trendStart = Math.max(0, weeks.length - TREND_WEEKS);
-  const empty = () => Array<number | null>(weeks.length - trendStart).fill(null);
-  const trends = new Map<string, Array<number | null>>();
+/**
+ * The series rows of one kind as a list per id, aligned to the last `count` of `weeks` (null
+ * where a week has no point): team trends, company objectives' lines.
+ */
+export function pointsByWeek(
+  weeks: readonly string[],
+  rows: readonly SeriesRow[],
+  kind: SeriesRow["kind"],
+  count = weeks.length,
+): (id: string) => Array<number | null> {
+  const start = Math.max(0, weeks.length - count);
+  const weekIndex = new Map(weeks.map((week, index) => [week, index - start]));
+  const empty = () => Array<number | null>(weeks.length - start).fill(null);
+  const lists = new Map<string, Array<number | null>>();
   for (const row of rows) {
-    if (row.kind !== "team") continue;
-    const list = trends.get(row.id) ?? empty();
-    list[(weekIndex.get(row.week) ?? 0) - trendStart] = num(row.progress);
-    trends.set(row.id, list);
+    if (row.kind !== kind) continue;
+    const list = lists.get(row.id) ?? empty();
+    list[weekIndex.get(row.week) ?? 0] = num(row.progress);
+    lists.set(row.id, list);
   }
-  return (teamId) => trends.get(teamId) ?? empty();
+  return (id) => lists.get(id) ?? empty();
 }
 
 /** Team rows in hierarchy order (parents first, by name), each with its trend. */
@@ -224,7 +236,7 @@ export async function loadTeamBranch(ctx: TenantContext, cycleId: string, parent
     withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, scope, { company: false, objectives })),
   ]);
   const weeks = series.filter((row) => row.kind === "week").map((row) => row.week);
-  return orderTeamRows(figures, teamTrends(weeks, series));
+  return orderTeamRows(figures, pointsByWeek(weeks, series, "team", TREND_WEEKS));
 }
 
 async function loadBranchFigures(tx: Tx, ctx: TenantContext, cycleId: string, scope: TeamScope, parentTeamId: string | null, objectives: SQL | undefined) {

@@ -11,18 +11,20 @@ import {
   loadSeriesRows,
   orderTeamRows,
   perObjectiveCte,
+  pointsByWeek,
   statusCounts,
   statusSumColumns,
   teamFiguresOf,
   teamRollupCtes,
-  teamTrends,
-  TEAMS_IN_FULL_UP_TO,
+  teamsInFullSql,
+  TREND_WEEKS,
   type StatusCounts,
   type TeamRow,
 } from "./dashboard-teams";
 import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte } from "./report-sql";
 
-export { STATUSES, TREND_WEEKS, type StatusCounts, type TeamRow } from "./dashboard-teams";
+// The team table's row type, for components that import the dashboard's types from here.
+export type { TeamRow } from "./dashboard-teams";
 
 /** How many items each "needs attention" list shows; its total links to the explorer. */
 export const ATTENTION_LIMIT = 5;
@@ -102,27 +104,17 @@ export async function loadDashboard(ctx: TenantContext, cycleId: string): Promis
     withTenant(ctx, (tx) => loadFigures(tx, ctx, cycleId)),
     withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, { kind: "dashboard" }, { company: true })),
   ]);
-  const weeks = series.filter((row) => row.kind === "week");
-  const weekIndex = new Map(weeks.map((week, index) => [week.week, index]));
-  const companyPoints = new Map<string, Array<number | null>>();
-  for (const point of series) {
-    if (point.kind !== "company") continue;
-    const list = companyPoints.get(point.id) ?? Array<number | null>(weeks.length).fill(null);
-    list[weekIndex.get(point.week) ?? 0] = num(point.progress);
-    companyPoints.set(point.id, list);
-  }
-  const company = series
-    .filter((row) => row.kind === "objective")
-    .map((row) => ({ id: row.id, title: row.title, progress: num(row.progress) }))
-    .sort((a, b) => a.title.localeCompare(b.title));
+  const weekRows = series.filter((row) => row.kind === "week");
+  const weeks = weekRows.map((row) => row.week);
+  const companyPoints = pointsByWeek(weeks, series, "company");
   return {
     ...figures,
-    teams: orderTeamRows(figures.teams, teamTrends(weeks.map((week) => week.week), series)),
-    weeks: weeks.map((week) => ({ week: week.week, expected: numOrNull(week.progress) })),
-    companySeries: company.map((objective) => ({
-      ...objective,
-      points: companyPoints.get(objective.id) ?? Array<number | null>(weeks.length).fill(null),
-    })),
+    teams: orderTeamRows(figures.teams, pointsByWeek(weeks, series, "team", TREND_WEEKS)),
+    weeks: weekRows.map((row) => ({ week: row.week, expected: numOrNull(row.progress) })),
+    companySeries: series
+      .filter((row) => row.kind === "objective")
+      .map((row) => ({ id: row.id, title: row.title, progress: num(row.progress), points: companyPoints(row.id) }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
   };
 }
 
@@ -179,7 +171,7 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
       )
       select cyc.id, cyc.name, cyc.start_date, cyc.end_date, cyc.status, cyc.expected, obj_counts.*, kr_counts.*,
              (select json_agg(tr) from team_rollup tr) as teams,
-             (select count(*) from ${teams} t where t.org_id = ${ctx.orgId}) <= ${TEAMS_IN_FULL_UP_TO} as teams_complete,
+             ${teamsInFullSql(ctx)} as teams_complete,
              (select json_agg(r order by r.status, r.progress, r.title, r.id) from attention_rows r) as attention,
              (select json_agg(w order by w.level_rank, w.title, w.id) from without_kr_top w) as without_key_results,
              (select count(*)::int from without_kr) as without_key_results_total,
