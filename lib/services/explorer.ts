@@ -49,6 +49,11 @@ export interface ExplorerPage {
  */
 export const EXPLORER_COUNT_LIMIT = 1000;
 
+/** Objectives of these teams (a filtered team and its branch); no condition without a team filter. */
+function inTeams(teamIds: string[] | null): SQL | undefined {
+  if (!teamIds) return undefined;
+  return teamIds.length > 0 ? inArray(objectives.teamId, teamIds) : sql`false`;
+}
 
 type SortKey = { column: SQL | typeof objectives.title; type: "text" | "numeric" | "timestamptz" };
 
@@ -139,7 +144,7 @@ function filterCondition(tx: Tx, ctx: TenantContext, cycleId: string, query: Exp
   const narrow = and(
     query.archived === "1" ? undefined : isNull(objectives.archivedAt),
     query.level ? eq(objectives.level, query.level) : undefined,
-    teamIds ? (teamIds.length > 0 ? inArray(objectives.teamId, teamIds) : sql`false`) : undefined,
+    inTeams(teamIds),
     query.owner ? eq(objectives.ownerUserId, query.owner) : undefined,
   );
   return and(
@@ -289,7 +294,7 @@ export async function explorerFilterOptions(
           eq(objectives.orgId, ctx.orgId),
           eq(objectives.cycleId, scope.cycleId),
           isNull(objectives.archivedAt),
-          teamIds ? (teamIds.length > 0 ? inArray(objectives.teamId, teamIds) : sql`false`) : undefined,
+          inTeams(teamIds),
         ),
       )
       .limit(max + 1);
