@@ -43,3 +43,8 @@ export function titleHasMetricSql(title: AnyPgColumn): SQL {
 export function keyResultNotMeasurableSql(columns: { direction: AnyPgColumn; startValue: AnyPgColumn; targetValue: AnyPgColumn; title: AnyPgColumn }): SQL {
   return sql`(${columns.direction} in (${sqlLabels(MEASURED_DIRECTIONS)}) and (${columns.startValue} = ${columns.targetValue} or ${columns.title} !~ ${literal(DIGIT_PATTERN)}))`;
 }
+
+/** isDueOutsideCycle(): a key result due before its cycle starts or after it ends. */
+export function dueOutsideCycleSql(dueDate: SQL | AnyPgColumn, cycleStart: SQL | AnyPgColumn, cycleEnd: SQL | AnyPgColumn): SQL<boolean> {
+  return sql<boolean>`(${dueDate} < ${cycleStart} or ${dueDate} > ${cycleEnd})`;
+}

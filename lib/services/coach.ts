@@ -13,7 +13,7 @@ import {
   type CoachKeyResultInput,
   type CoachWarning,
 } from "@/lib/okr/coach";
-import { sqlInteger, sqlLabels } from "@/lib/okr/coach-sql";
+import { dueOutsideCycleSql, sqlInteger, sqlLabels } from "@/lib/okr/coach-sql";
 import type { TenantContext } from "@/lib/tenant";
 import { withTenant } from "@/lib/tenant-scope";
 
@@ -84,7 +84,7 @@ export async function coachCounts(ctx: TenantContext, cycleId: string): Promise<
       ),
       per_objective as (
         select k.objective_id, count(*)::int as key_results, bool_or(k.not_measurable) as not_measurable,
-               bool_or(k.due_date < cycle.start_date or k.due_date > cycle.end_date) as due_outside
+               bool_or(${dueOutsideCycleSql(sql`k.due_date`, sql`cycle.start_date`, sql`cycle.end_date`)}) as due_outside
         from objective o
         join ${keyResults} k on k.org_id = ${ctx.orgId} and k.objective_id = o.id
         cross join cycle

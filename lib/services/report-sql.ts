@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { cycles, keyResults, objectives, teams } from "@/db/schema";
+import { dueOutsideCycleSql } from "@/lib/okr/coach-sql";
 import type { TenantContext } from "@/lib/tenant";
 import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
 
@@ -47,7 +48,7 @@ export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string
            ${keyResultStatusSql()} as status,
            coalesce(${keyResults.lastCheckInAt} >= date_trunc('week', now()), false) as checked_in,
            ${keyResults.notMeasurable} as not_measurable,
-           (${keyResults.dueDate} < ${cycles.startDate} or ${keyResults.dueDate} > ${cycles.endDate}) as due_outside
+           ${dueOutsideCycleSql(keyResults.dueDate, cycles.startDate, cycles.endDate)} as due_outside
     from ${objectives} o
     join ${keyResults} on ${keyResults.orgId} = ${ctx.orgId} and ${keyResults.objectiveId} = o.id
     join ${cycles} on ${cycles.orgId} = ${ctx.orgId} and ${cycles.id} = ${cycleId}
