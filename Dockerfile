@@ -1,5 +1,5 @@
-# Retning's production image: Next's standalone server on Node 20.
-FROM node:20-bookworm-slim AS deps
+# Retning's production image: Next's standalone server on Node 24 LTS.
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -14,7 +14,7 @@ FROM deps AS migrate
 COPY . .
 CMD ["npx", "tsx", "db/migrate.ts"]
 
-FROM node:20-bookworm-slim AS app
+FROM node:24-bookworm-slim AS app
 WORKDIR /app
 # A 256 MB old generation (as `npm start`): V8 otherwise sizes its heap to the host and collects
 # lazily; the benchmark's 60 s at concurrency 10 then peaked at ~560 MB resident (bench/README.md).
