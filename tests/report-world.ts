@@ -109,7 +109,9 @@ export async function reportWorld(label = "Report") {
       .where(and(eq(objectives.orgId, org.orgId), eq(objectives.id, id)));
   }
   const today = isoDay(now);
-  const lastWeek = isoDay(new Date(mondayOf(now).getTime() - 4 * DAY));
+  // Monday of last week: in the previous week for the weekly series, and at least seven days ago on
+  // every weekday for the review (a Thursday was newer than that from Monday to Wednesday).
+  const lastWeek = isoDay(new Date(mondayOf(now).getTime() - 7 * DAY));
   await db.delete(objectiveProgressHistory).where(eq(objectiveProgressHistory.orgId, org.orgId));
   await db.insert(objectiveProgressHistory).values([
     { orgId: org.orgId, objectiveId: m1, day: lastWeek, progress: "0.2" },
