@@ -1,20 +1,58 @@
 /**
- * The domain's vocabulary for components and routes, which do not import the database layer.
+ * The domain's vocabulary: the values every enum of the database takes, and their types. The
+ * lowest module of lib/: it imports nothing, so rules (lib/okr), permissions, validation,
+ * components and the database schema (db/schema/enums.ts builds its pgEnums from these) can all
+ * read it without pulling each other in.
  */
-export {
-  confidences,
-  cycleStatuses,
-  keyResultDirections,
-  keyResultUnits,
-  membershipRoles,
-  objectiveLevels,
-  rollupModes,
-  type Confidence,
-  type CycleStatus,
-  type KeyResultDirection,
-  type KeyResultUnit,
-  type MembershipRole,
-  type ObjectiveLevel,
-  type RollupMode,
-} from "@/db/schema/enums";
-export { activityActions, type ActivityAction } from "@/db/schema/enums";
+
+export const locales = ["en", "nb"] as const;
+export const membershipRoles = ["owner", "admin", "member"] as const;
+export const cycleStatuses = ["planning", "active", "closed"] as const;
+export const objectiveLevels = ["company", "team", "individual"] as const;
+export const rollupModes = ["key_results", "children", "both", "manual"] as const;
+export const keyResultUnits = ["number", "percent", "currency", "custom"] as const;
+export const keyResultDirections = ["increase", "decrease", "stay_above", "stay_below", "milestone"] as const;
+export const confidences = ["on_track", "at_risk", "off_track"] as const;
+
+export type Locale = (typeof locales)[number];
+export type MembershipRole = (typeof membershipRoles)[number];
+export type CycleStatus = (typeof cycleStatuses)[number];
+export type ObjectiveLevel = (typeof objectiveLevels)[number];
+export type RollupMode = (typeof rollupModes)[number];
+export type KeyResultUnit = (typeof keyResultUnits)[number];
+export type KeyResultDirection = (typeof keyResultDirections)[number];
+export type Confidence = (typeof confidences)[number];
+
+/** What the activity log records; the feed and the audit trail read these names. */
+export const activityActions = [
+  "organisation.created",
+  "organisation.updated",
+  "member.invited",
+  "member.joined",
+  "member.role_changed",
+  "member.removed",
+  "member.left",
+  "team.created",
+  "team.updated",
+  "team.deleted",
+  "team.member_added",
+  "team.member_removed",
+  "cycle.created",
+  "cycle.activated",
+  "cycle.closed",
+  "objective.created",
+  "objective.updated",
+  "objective.moved",
+  "objective.archived",
+  "objective.restored",
+  "objective.deleted",
+  "objective.reflected",
+  "key_result.created",
+  "key_result.updated",
+  "key_result.deleted",
+  "check_in.created",
+  "comment.created",
+  "comment.updated",
+  "comment.deleted",
+] as const;
+export type ActivityAction = (typeof activityActions)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MembershipRole } from "@/db/schema/enums";
+import type { MembershipRole } from "@/lib/domain";
 import { actions, can, type Action, type Actor, type ObjectiveScope, type Subjects } from "./permissions";
 
 const me = "11111111-1111-4111-8111-111111111111";

@@ -1,4 +1,4 @@
-import type { MembershipRole, ObjectiveLevel } from "@/db/schema/enums";
+import type { MembershipRole, ObjectiveLevel } from "@/lib/domain";
 
 /**
  * Who may do what (ARCHITECTURE.md §1), in one table. Reading is open to every member, because

@@ -1,25 +1,9 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import type { MembershipRole } from "@/db/schema";
 import { getCurrentSession, getSessionClaims, type CurrentSession } from "@/lib/auth/session";
-import type { Actor } from "@/lib/permissions";
 import { findMembership } from "@/lib/services/organisations";
-// Types only flow back from tenant-scope to here, so the two modules do not load each other in a cycle.
+import type { TenantContext } from "@/lib/tenant-context";
 import { withUser } from "@/lib/tenant-scope";
-
-/**
- * Who is asking, in which organisation, with which role: the first argument of every service
- * call. It is also the Actor that lib/permissions.ts judges.
- */
-export interface TenantContext extends Actor {
-  readonly orgId: string;
-  readonly orgSlug: string;
-  readonly orgName: string;
-  readonly userId: string;
-  readonly role: MembershipRole;
-  readonly teamIds: readonly string[];
-  readonly fiscalYearStartMonth: number;
-}
 
 /** The tenant of a request, resolved once per request however many components ask (React cache). */
 export const resolveTenant = cache(async (userId: string, orgSlug: string): Promise<TenantContext | null> => {

@@ -2,7 +2,7 @@ import { listCycles } from "@/lib/services/cycles";
 import { createKeyResult } from "@/lib/services/key-results";
 import { createObjective } from "@/lib/services/objectives";
 import { createTeam } from "@/lib/services/teams";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import type { KeyResultCreateInput, ObjectiveCreateInput } from "@/lib/validation/okrs";
 import { contextFor, newOrganisation } from "./world";
 

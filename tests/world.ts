@@ -3,7 +3,7 @@ import type { MembershipRole } from "@/db/schema";
 import { createAccount, signUp, type AccountIdentity } from "@/lib/services/accounts";
 import { acceptInvitation, createInvitation } from "@/lib/services/invitations";
 import { findMembership } from "@/lib/services/organisations";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { activityFeed } from "@/lib/services/feed";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { feedSearchParams, type FeedScope } from "@/lib/validation/activity";
 import { FeedEntry, toFeedEntryItem } from "./feed-entry";
 import { FeedMore } from "./feed-more";

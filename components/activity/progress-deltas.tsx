@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
 import { formatPercent, formatPoints } from "@/lib/format";
 import { progressDeltas, type DeltaScope } from "@/lib/services/feed";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 
 /** A change in progress in words and with an arrow: colour only repeats what they say. */
 export function ProgressChange({ change, className }: { change: number; className?: string }) {

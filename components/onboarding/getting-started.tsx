@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { can } from "@/lib/permissions";
 import { gettingStarted } from "@/lib/services/getting-started";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { UseExampleButton } from "./use-example-button";
 
 type Step = "pilotTeam" | "companyObjective" | "cascaded" | "invited" | "checkedIn";

@@ -1,22 +1,27 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import { confidences, cycleStatuses, keyResultDirections, keyResultUnits, locales, membershipRoles, objectiveLevels, rollupModes } from "@/lib/domain";
 
-export const locales = ["en", "nb"] as const;
-export const membershipRoles = ["owner", "admin", "member"] as const;
-export const cycleStatuses = ["planning", "active", "closed"] as const;
-export const objectiveLevels = ["company", "team", "individual"] as const;
-export const rollupModes = ["key_results", "children", "both", "manual"] as const;
-export const keyResultUnits = ["number", "percent", "currency", "custom"] as const;
-export const keyResultDirections = ["increase", "decrease", "stay_above", "stay_below", "milestone"] as const;
-export const confidences = ["on_track", "at_risk", "off_track"] as const;
-
-export type Locale = (typeof locales)[number];
-export type MembershipRole = (typeof membershipRoles)[number];
-export type CycleStatus = (typeof cycleStatuses)[number];
-export type ObjectiveLevel = (typeof objectiveLevels)[number];
-export type RollupMode = (typeof rollupModes)[number];
-export type KeyResultUnit = (typeof keyResultUnits)[number];
-export type KeyResultDirection = (typeof keyResultDirections)[number];
-export type Confidence = (typeof confidences)[number];
+// The values live in lib/domain.ts, which the rules and the UI read; the database's enums are built from them.
+export {
+  locales,
+  membershipRoles,
+  cycleStatuses,
+  objectiveLevels,
+  rollupModes,
+  keyResultUnits,
+  keyResultDirections,
+  confidences,
+  activityActions,
+  type Locale,
+  type MembershipRole,
+  type CycleStatus,
+  type ObjectiveLevel,
+  type RollupMode,
+  type KeyResultUnit,
+  type KeyResultDirection,
+  type Confidence,
+  type ActivityAction,
+} from "@/lib/domain";
 
 export const localeEnum = pgEnum("locale", locales);
 export const membershipRoleEnum = pgEnum("membership_role", membershipRoles);
@@ -26,37 +31,3 @@ export const rollupModeEnum = pgEnum("rollup_mode", rollupModes);
 export const keyResultUnitEnum = pgEnum("key_result_unit", keyResultUnits);
 export const keyResultDirectionEnum = pgEnum("key_result_direction", keyResultDirections);
 export const confidenceEnum = pgEnum("confidence", confidences);
-
-/** What the activity log records; the feed and the audit trail read these names. */
-export const activityActions = [
-  "organisation.created",
-  "organisation.updated",
-  "member.invited",
-  "member.joined",
-  "member.role_changed",
-  "member.removed",
-  "member.left",
-  "team.created",
-  "team.updated",
-  "team.deleted",
-  "team.member_added",
-  "team.member_removed",
-  "cycle.created",
-  "cycle.activated",
-  "cycle.closed",
-  "objective.created",
-  "objective.updated",
-  "objective.moved",
-  "objective.archived",
-  "objective.restored",
-  "objective.deleted",
-  "objective.reflected",
-  "key_result.created",
-  "key_result.updated",
-  "key_result.deleted",
-  "check_in.created",
-  "comment.created",
-  "comment.updated",
-  "comment.deleted",
-] as const;
-export type ActivityAction = (typeof activityActions)[number];

@@ -1,4 +1,4 @@
-import { locales, type Locale } from "@/db/schema/enums";
+import { locales, type Locale } from "@/lib/domain";
 
 export { locales, type Locale };
 export const defaultLocale: Locale = "en";

@@ -1,4 +1,4 @@
-import type { KeyResultDirection, ObjectiveLevel } from "@/db/schema/enums";
+import type { KeyResultDirection, ObjectiveLevel } from "@/lib/domain";
 
 /**
  * The OKR coach: the good-OKR rules of ARCHITECTURE.md §1 as warnings, never as blocks.

@@ -1,4 +1,4 @@
-import type { Confidence, CycleStatus, KeyResultDirection, RollupMode } from "@/db/schema/enums";
+import type { Confidence, CycleStatus, KeyResultDirection, RollupMode } from "@/lib/domain";
 
 /**
  * The progress rules of ARCHITECTURE.md §1, in one place. Everything that shows or aggregates

@@ -1,6 +1,6 @@
 import type { Tx } from "@/db/client";
 import { activity, type ActivityAction } from "@/db/schema";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 
 export interface ActivityEntry {
   action: ActivityAction;

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@/db/client";
 import { keyResults, memberships, objectives, teams, type ObjectiveLevel } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 
 const fieldError = (field: string, key: string) => new AppError("validation_failed", "errors.validation", { [field]: [key] });
 

@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { checkIns, keyResults } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { CheckInInput } from "@/lib/validation/check-ins";
 import { record } from "./activity";

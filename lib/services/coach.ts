@@ -14,7 +14,7 @@ import {
   type CoachWarning,
 } from "@/lib/okr/coach";
 import { dueOutsideCycleSql, sqlInteger, sqlLabels } from "@/lib/okr/coach-sql";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 
 export type CoachCounts = Record<CoachCode, number> & { objectivesWithWarnings: number };

@@ -6,7 +6,7 @@ import { cycles, keyResults, objectives, organisations, type CycleStatus } from 
 import { AppError } from "@/lib/errors";
 import { quarterAfter, quarterContaining, type CyclePeriod } from "@/lib/okr/cycles";
 import { can } from "@/lib/permissions";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { record } from "./activity";
 import { authorize } from "./guard";

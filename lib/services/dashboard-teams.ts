@@ -3,7 +3,7 @@ import { rowsOf, type Tx } from "@/db/client";
 import { teams } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte, weeklyPointsSql, weeksCte } from "./report-sql";
 import { flattenTree, teamTree } from "./teams";

@@ -10,7 +10,7 @@ import { insertObjective, transparencyWorld } from "@/tests/transparency-world";
 import { activeCycleId, keyResultInput, okrWorld } from "@/tests/okr-world";
 import { newOrganisation } from "@/tests/world";
 import type { ExplorerQuery, ExplorerSort, SortDirection } from "@/lib/validation/explorer";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { createCheckIn } from "./check-ins";
 import { getCycle } from "./cycles";
 import { encodeCursor } from "./pagination";

@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { cycles, keyResults, memberships, objectives, teams, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { statusSeverity, type Status } from "@/lib/okr/progress";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { defaultDirection, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
 import { pickCycle, type CycleSummary } from "./cycles";

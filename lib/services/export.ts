@@ -3,7 +3,7 @@ import { rowsOf } from "@/db/client";
 import { cycles, keyResults, objectives, teams, users } from "@/db/schema";
 import { toCsv, type CsvCell } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { slugify } from "@/lib/validation/common";
 import type { Translate } from "@/lib/validation/errors";

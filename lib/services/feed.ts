@@ -2,7 +2,7 @@ import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Tx } from "@/db/client";
 import { activity, comments, keyResults, objectives, teams, users, type ActivityAction, type KeyResult, type ObjectiveLevel } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { FEED_MAX_PAGE_SIZE, FEED_PAGE_SIZE, type FeedScope } from "@/lib/validation/activity";
 import { uuid } from "@/lib/validation/common";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { checkIns, cycles, invitations, memberships, objectives, teams } from "@/db/schema";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { createKeyResult } from "./key-results";
 import { createObjective } from "./objectives";

@@ -1,6 +1,6 @@
 import { can, type Action, type Subjects } from "@/lib/permissions";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 
 type SubjectArgs<A extends Action> = Subjects[A] extends undefined ? [] : [subject: Subjects[A]];
 

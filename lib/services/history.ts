@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, users, type CycleStatus, type KeyResult } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
 

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { invitations, memberships, organisations, users, type MembershipRole } from "@/db/schema";
 import { newInvitationToken, parseInvitationToken } from "@/lib/auth/invitation-token";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withOrganisation, withTenant } from "@/lib/tenant-scope";
 import { record } from "./activity";
 import { authorize } from "./guard";

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives, type KeyResult, type Objective } from "@/db/schema";
 import { AppError, versionConflict } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { KeyResultCreateInput, KeyResultUpdateInput } from "@/lib/validation/okrs";
 import { changedFields, record } from "./activity";

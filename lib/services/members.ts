@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { memberships, teamMembers, teams, users, type MembershipRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { record } from "./activity";
 import { authorize } from "./guard";

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { cycles, keyResults, objectives, users, type KeyResult, type ObjectiveLevel } from "@/db/schema";
 import type { Status } from "@/lib/okr/progress";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
 import { levelOrder } from "./objective-cards";

@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives, teams, users, type ObjectiveLevel, type RollupMode } from "@/db/schema";
 import type { Status } from "@/lib/okr/progress";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { keyResultSeveritySql, severityToStatusSql } from "./status-sql";
 
 /** What every list of objectives shows about one: tree, explorer, person and team pages. */

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { cycles, keyResults, objectiveProgressHistory, objectives, users, type KeyResult } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
 import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";

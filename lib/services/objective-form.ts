@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { cycles, keyResults, objectives, type ObjectiveLevel } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { memberOptions } from "./members";
 import { flattenTree, listTeams, teamTree } from "./teams";

@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { activity, cycles, keyResults, objectives, users, type Objective } from "@/db/schema";
 import { AppError, versionConflict } from "@/lib/errors";
 import type { ObjectiveScope } from "@/lib/permissions";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { ObjectiveCreateInput, ObjectiveUpdateInput } from "@/lib/validation/okrs";
 import { changedFields, record } from "./activity";

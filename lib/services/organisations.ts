@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { cycles, memberships, organisations, teamMembers, type MembershipRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { quarterContaining } from "@/lib/okr/cycles";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withOrganisation, withTenant, withUser } from "@/lib/tenant-scope";
 import { slugify } from "@/lib/validation/common";
 import { changedFields, record } from "./activity";

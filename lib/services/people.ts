@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { checkIns, cycles, keyResults, memberships, objectives, teamMembers, teams, users, type KeyResult, type MembershipRole } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { keyResultMeasureColumns, keyResultUnitColumns, type KeyResultMeasureFields, type KeyResultUnitFields } from "./key-result-measure";
 import { escapeLike, memberTeamsSql } from "./members";

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { keyResults, objectiveProgressHistory, objectives } from "@/db/schema";
 import { achievement, keyResultProgress, objectiveProgress, type Measure } from "@/lib/okr/progress";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 
 /** The stored pair for a key result: achievement as shown (120 %) and progress as rolled up. */
 export function measureColumns(measure: Measure): { achievement: string; progress: string } {

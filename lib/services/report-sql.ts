@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { cycles, keyResults, objectives, teams } from "@/db/schema";
 import { dueOutsideCycleSql } from "@/lib/okr/coach-sql";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
 
 /**

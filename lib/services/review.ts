@@ -3,7 +3,7 @@ import { rowsOf, type Tx } from "@/db/client";
 import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, teams, users, type Confidence } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { STALE_AFTER_DAYS, type Status } from "@/lib/okr/progress";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { DashboardCycle } from "./dashboard";
 import type { KeyResultMeasureFields } from "./key-result-measure";

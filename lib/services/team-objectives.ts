@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
 import { objectives, type ObjectiveLevel } from "@/db/schema";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
 import { teamAndDescendants } from "./teams";

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@/db/client";
 import { memberships, objectives, teamMembers, teams, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { TenantContext } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { changedFields, record } from "./activity";
 import { isUniqueViolation } from "./db-errors";

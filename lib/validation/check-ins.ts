@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confidences } from "@/db/schema/enums";
+import { confidences } from "@/lib/domain";
 import { decimal, uuid } from "./common";
 import { orgParams } from "./members";
 

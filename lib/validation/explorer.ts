@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { objectiveLevels } from "@/db/schema/enums";
+import { objectiveLevels } from "@/lib/domain";
 import { uuid } from "./common";
 
 export const explorerStatuses = ["on_track", "at_risk", "off_track", "stale", "not_started"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { membershipRoles } from "@/db/schema/enums";
+import { membershipRoles } from "@/lib/domain";
 import { email, slug, text, uuid } from "./common";
 
 export const roleSchema = z.enum(membershipRoles, { error: "validation.invalid" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { keyResultDirections, keyResultUnits, objectiveLevels, rollupModes } from "@/db/schema/enums";
+import { keyResultDirections, keyResultUnits, objectiveLevels, rollupModes } from "@/lib/domain";
 import { decimal, isoDate, nullableId, optionalText, text, uuid, version } from "./common";
 import { orgParams } from "./members";
 

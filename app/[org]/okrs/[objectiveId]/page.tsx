@@ -28,7 +28,8 @@ import { coachForObjectives } from "@/lib/services/coach";
 import { listCycles } from "@/lib/services/cycles";
 import { getObjectiveDetail } from "@/lib/services/objective-detail";
 import { flattenTree, getTeam, listTeams, teamTree } from "@/lib/services/teams";
-import { requireMember, type TenantContext } from "@/lib/tenant";
+import { requireMember } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { uuid } from "@/lib/validation/common";
 
 type Params = Promise<{ org: string; objectiveId: string }>;

@@ -14,7 +14,8 @@ import { AppError } from "@/lib/errors";
 import { expectedProgress } from "@/lib/okr/progress";
 import { listCycles, pickCycle } from "@/lib/services/cycles";
 import { getPerson } from "@/lib/services/people";
-import { requireMember, type TenantContext } from "@/lib/tenant";
+import { requireMember } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { uuid } from "@/lib/validation/common";
 
 type Params = Promise<{ org: string; userId: string }>;
