@@ -4,7 +4,8 @@ import { type z } from "zod";
 import { getCurrentSession, type CurrentSession } from "@/lib/auth/session";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { SessionUser } from "@/lib/services/accounts";
-import { resolveTenant, type TenantContext } from "@/lib/tenant";
+import { resolveSessionAndTenant } from "@/lib/tenant";
+import type { TenantContext } from "@/lib/tenant-context";
 import { toFieldErrors, type Translate } from "@/lib/validation/errors";
 
 type Access = "public" | "user" | "member";
@@ -57,15 +58,9 @@ export function route<
       // A malformed id in the path names nothing that exists.
       if (!params.success) throw new AppError("not_found", "errors.not_found");
 
-      const session = options.access === "public" ? await getCurrentSession().catch(() => null) : await getCurrentSession();
+      const { session, ctx } = await resolveAccess(options.access, params.data);
       if (options.access !== "public" && !session) throw new AppError("unauthorized", "errors.unauthorized");
-
-      let ctx: TenantContext | undefined;
-      if (options.access === "member") {
-        const slug = (params.data as { org?: unknown }).org;
-        ctx = session && typeof slug === "string" ? ((await resolveTenant(session.user.id, slug)) ?? undefined) : undefined;
-        if (!ctx) throw new AppError("not_found", "errors.not_found");
-      }
+      if (options.access === "member" && !ctx) throw new AppError("not_found", "errors.not_found");
 
       const query = parseQuery(req, options.query, t);
       const body = await parseBody(req, options.body, t);
@@ -85,6 +80,19 @@ export function route<
       return errorResponse(error, t);
     }
   };
+}
+
+/**
+ * The session and, for member routes, the tenant: resolved together in one transaction, as pages
+ * do (lib/tenant.ts), instead of one transaction for the session and another for the membership.
+ */
+async function resolveAccess(access: Access, params: unknown): Promise<{ session: CurrentSession | null; ctx: TenantContext | undefined }> {
+  if (access === "public") return { session: await getCurrentSession().catch(() => null), ctx: undefined };
+  if (access === "user") return { session: await getCurrentSession(), ctx: undefined };
+  const slug = (params as { org?: unknown }).org;
+  if (typeof slug !== "string") return { session: await getCurrentSession(), ctx: undefined };
+  const { session, ctx } = await resolveSessionAndTenant(slug);
+  return { session, ctx: ctx ?? undefined };
 }
 
 export function json(data: unknown, init?: ResponseInit): NextResponse {
