@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { api } from "@/lib/api-client";
 import type { CycleStatus } from "@/lib/domain";
+import { cycleIsOpen } from "@/lib/okr/cycles";
 
 interface Props {
   orgSlug: string;
@@ -25,7 +26,7 @@ export function CycleActions({ orgSlug, cycle }: Props) {
     run: () => api<{ scored: number }>(`/api/orgs/${orgSlug}/cycles/${cycle.id}/close`, { method: "POST" }),
     onSuccess: ({ scored }) => notify({ title: t("closed", { name: cycle.name, count: scored }) }),
   });
-  if (cycle.status === "closed") return null;
+  if (!cycleIsOpen(cycle)) return null;
   return (
     <div className="flex justify-end gap-1">
       {cycle.status === "planning" ? (

@@ -10,6 +10,7 @@ import { formatPercent } from "@/lib/format";
 import type { KeyResultView } from "@/lib/services/objective-detail";
 import { DeleteKeyResultButton } from "./delete-key-result-button";
 import { KeyResultFormDialog } from "./key-result-form-dialog";
+import { cycleIsOpen } from "@/lib/okr/cycles";
 
 interface Props {
   orgSlug: string;
@@ -63,7 +64,7 @@ export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, c
               {Number(kr.weight) !== 1 ? <span>{t("weight", { weight: kr.weight })}</span> : null}
               <span className="ml-auto flex items-center gap-1">
                 <KeyResultHistoryButton orgSlug={orgSlug} keyResultId={kr.id} title={kr.title} version={kr.lastCheckInAt?.toISOString() ?? null} />
-                {cycle.status !== "closed" && canCheckIn(kr) ? (
+                {cycleIsOpen(cycle) && canCheckIn(kr) ? (
                   <CheckInDialog
                     orgSlug={orgSlug}
                     keyResult={{
@@ -78,7 +79,7 @@ export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, c
                     }}
                   />
                 ) : null}
-                {canEdit && cycle.status !== "closed" ? (
+                {canEdit && cycleIsOpen(cycle) ? (
                   <>
                     <KeyResultFormDialog
                       orgSlug={orgSlug}

@@ -17,6 +17,7 @@ import {
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { api } from "@/lib/api-client";
+import { cycleIsOpen } from "@/lib/okr/cycles";
 
 interface Props {
   orgSlug: string;
@@ -30,7 +31,7 @@ export function ObjectiveMenu({ orgSlug, objective, cycles }: Props) {
   const tCommon = useTranslations("common");
   const router = useRouter();
   const [dialog, setDialog] = useState<"move" | "delete" | null>(null);
-  const openCycles = cycles.filter((cycle) => cycle.status !== "closed" && cycle.id !== objective.cycleId);
+  const openCycles = cycles.filter((cycle) => cycleIsOpen(cycle) && cycle.id !== objective.cycleId);
   const [cycleId, setCycleId] = useState(openCycles[0]?.id ?? "");
   const base = `/api/orgs/${orgSlug}/objectives/${objective.id}`;
   const archive = useAction({ run: () => api(`${base}/${objective.archived ? "restore" : "archive"}`, { method: "POST" }), success: objective.archived ? t("restored") : t("archived") });

@@ -1,4 +1,5 @@
 import { addDays, addMonths, format, parseISO, subDays } from "date-fns";
+import type { CycleStatus } from "@/lib/domain";
 
 export interface CyclePeriod {
   name: string;
@@ -35,4 +36,12 @@ function period(start: Date, quarterIndex: number, fiscalStartMonth: number): Cy
   const name =
     fiscalStartMonth === 1 ? `Q${quarterIndex + 1} ${start.getFullYear()}` : `Q${quarterIndex + 1} FY${fiscalYearEnd.getFullYear()}`;
   return { name, startDate: iso(start), endDate: iso(end) };
+}
+
+/**
+ * Whether a cycle takes writes (objectives, key results, check-ins, moves into it). Closing a
+ * cycle freezes its scores: a closed cycle is read-only, everywhere, for everyone.
+ */
+export function cycleIsOpen(cycle: { status: CycleStatus }): boolean {
+  return cycle.status !== "closed";
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, isNotNull, isNull, sql, type SQLWrapper } from "drizzle-
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives, organisations, type CycleStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { quarterAfter, quarterContaining, type CyclePeriod } from "@/lib/okr/cycles";
+import { cycleIsOpen, quarterAfter, quarterContaining, type CyclePeriod } from "@/lib/okr/cycles";
 import { can } from "@/lib/permissions";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
@@ -116,7 +116,7 @@ export async function activateCycle(ctx: TenantContext, cycleId: string): Promis
   authorize(ctx, "cycle.manage");
   return withTenant(ctx, async (tx) => {
     const cycle = await lockCycle(tx, ctx, cycleId);
-    if (cycle.status === "closed") throw new AppError("conflict", "errors.cycleClosed");
+    if (!cycleIsOpen(cycle)) throw new AppError("conflict", "errors.cycleClosed");
     if (cycle.status === "active") return;
     await tx
       .update(cycles)
@@ -141,7 +141,7 @@ export async function closeCycle(ctx: TenantContext, cycleId: string): Promise<n
   authorize(ctx, "cycle.manage");
   return withTenant(ctx, async (tx) => {
     const cycle = await lockCycle(tx, ctx, cycleId);
-    if (cycle.status === "closed") throw new AppError("conflict", "errors.cycleClosed");
+    if (!cycleIsOpen(cycle)) throw new AppError("conflict", "errors.cycleClosed");
     await tx
       .update(cycles)
       .set({ status: "closed", closedAt: sql`now()`, updatedAt: sql`now()` })
@@ -175,7 +175,7 @@ export async function assertCycleWritable(tx: Tx, ctx: Pick<TenantContext, "orgI
     .where(and(eq(cycles.orgId, ctx.orgId), eq(cycles.id, cycleId)))
     .for("share");
   if (!cycle) throw new AppError("not_found", "errors.not_found");
-  if (cycle.status === "closed") throw new AppError("conflict", "errors.cycleClosed");
+  if (!cycleIsOpen(cycle)) throw new AppError("conflict", "errors.cycleClosed");
   return cycle;
 }
 
@@ -241,7 +241,7 @@ export async function saveReflection(ctx: TenantContext, objectiveId: string, te
       .for("update", { of: objectives });
     if (!current) throw new AppError("not_found", "errors.not_found");
     if (current.ownerUserId !== ctx.userId && !can(ctx, "objective.write", current)) throw new AppError("forbidden", "errors.forbidden");
-    if (current.cycleStatus !== "closed") throw new AppError("conflict", "errors.reflectionCycleOpen");
+    if (cycleIsOpen({ status: current.cycleStatus })) throw new AppError("conflict", "errors.reflectionCycleOpen");
     if (current.reflection === reflection) return;
     await tx
       .update(objectives)

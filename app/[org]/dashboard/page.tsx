@@ -19,6 +19,7 @@ import { can } from "@/lib/permissions";
 import { listCycles, pickCycle, previewNextCycle } from "@/lib/services/cycles";
 import { loadDashboard } from "@/lib/services/dashboard";
 import { requireMember } from "@/lib/tenant";
+import { cycleIsOpen } from "@/lib/okr/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -90,7 +91,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const header = <PageHeader title={t("title")} description={t("description", { org: ctx.orgName, cycle: cycle.name })} actions={actions} />;
 
   if (!hasObjectives) {
-    const canWrite = cycle.status !== "closed" && can(ctx, "objective.create", { level: "company", ownerUserId: ctx.userId, teamId: null });
+    const canWrite = cycleIsOpen(cycle) && can(ctx, "objective.create", { level: "company", ownerUserId: ctx.userId, teamId: null });
     return (
       <>
         {checklist}

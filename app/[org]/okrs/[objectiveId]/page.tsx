@@ -31,6 +31,7 @@ import { flattenTree, getTeam, listTeams, teamTree } from "@/lib/services/teams"
 import { requireMember } from "@/lib/tenant";
 import type { TenantContext } from "@/lib/tenant-context";
 import { uuid } from "@/lib/validation/common";
+import { cycleIsOpen } from "@/lib/okr/cycles";
 
 type Params = Promise<{ org: string; objectiveId: string }>;
 
@@ -55,7 +56,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   const ctx = await requireMember(org);
   const detail = await load(ctx, objectiveId);
   const { objective, cycle } = detail;
-  const canEdit = can(ctx, "objective.write", objective) && cycle.status !== "closed";
+  const canEdit = can(ctx, "objective.write", objective) && cycleIsOpen(cycle);
   // The edit dialogs fetch their people and objectives when opened; the page reads only what
   // cascading offers: every team for a company objective, the team's members for a team's.
   const [t, tRollup, locale, cycles, coach, cascadeTeams, cascadeTeam] = await Promise.all([

@@ -13,6 +13,7 @@ import { listCycles, pickCycle } from "@/lib/services/cycles";
 import { loadTree } from "@/lib/services/tree";
 import { requireMember } from "@/lib/tenant";
 import { uuid } from "@/lib/validation/common";
+import { cycleIsOpen } from "@/lib/okr/cycles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tree"))("title") };
@@ -25,7 +26,7 @@ export default async function TreePage({ params, searchParams }: { params: Promi
   const cycle = pickCycle(cycles, query.cycle);
   if (!cycle) return <EmptyState icon={Network} title={t("noCycleTitle")} description={t("noCycle")} />;
   const focus = query.focus && uuid.safeParse(query.focus).success ? query.focus : undefined;
-  const writable = cycle.status !== "closed";
+  const writable = cycleIsOpen(cycle);
   const tree = await loadTree(ctx, cycle.id, focus);
   const expected = cycle.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
   const me = { userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] };
