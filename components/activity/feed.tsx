@@ -7,6 +7,7 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { feedSearchParams, type FeedScope } from "@/lib/validation/activity";
 import { FeedEntry, toFeedEntryItem } from "./feed-entry";
 import { FeedMore } from "./feed-more";
+import { now as clock } from "@/lib/clock";
 
 interface Props {
   ctx: TenantContext;
@@ -24,7 +25,7 @@ interface Props {
  */
 export async function ActivityFeed({ ctx, scope, title, description, limit }: Props) {
   const [page, t] = await Promise.all([activityFeed(ctx, scope, { limit }), getTranslations("feed")]);
-  const now = new Date().toISOString();
+  const now = clock().toISOString();
   const kind = "objectiveId" in scope ? "objective" : "teamId" in scope ? "team" : "organisation";
   const showContext = kind !== "objective";
   return (

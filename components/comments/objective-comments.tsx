@@ -4,6 +4,7 @@ import { listComments } from "@/lib/services/comments";
 import type { TenantContext } from "@/lib/tenant-context";
 import { CommentThread } from "./comment-thread";
 import { toCommentItem } from "./types";
+import { now } from "@/lib/clock";
 
 /**
  * The conversation about one objective: any member may write; authors edit and delete their own
@@ -25,7 +26,7 @@ export async function ObjectiveComments({ ctx, objectiveId }: { ctx: TenantConte
           objectiveId={objectiveId}
           initial={{ items: page.items.map(toCommentItem), nextCursor: page.nextCursor }}
           viewer={{ userId: ctx.userId, role: ctx.role, teamIds: [...ctx.teamIds] }}
-          now={new Date().toISOString()}
+          now={now().toISOString()}
         />
       </CardContent>
     </Card>

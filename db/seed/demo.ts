@@ -1,3 +1,4 @@
+import { now } from "@/lib/clock";
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
@@ -65,7 +66,7 @@ function demoLogins(): DemoLogin[] {
  * Does nothing when an organisation with its slug exists. Runs as a superuser (no tenant role).
  */
 export async function seedDemo(db: Database, options: { today?: Date } = {}): Promise<DemoSummary> {
-  const today = options.today ?? new Date();
+  const today = options.today ?? now();
   const summary = { orgSlug: demoOrganisation.slug, logins: demoLogins(), password: DEMO_PASSWORD };
   const existing = await db
     .select({ id: organisations.id })

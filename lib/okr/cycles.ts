@@ -1,5 +1,6 @@
 import { addDays, addMonths, format, parseISO, subDays } from "date-fns";
 import type { CycleStatus } from "@/lib/domain";
+import { utcDay } from "./week";
 
 export interface CyclePeriod {
   name: string;
@@ -9,9 +10,13 @@ export interface CyclePeriod {
 
 const iso = (date: Date) => format(date, "yyyy-MM-dd");
 
-/** The fiscal quarter that contains `date`, for a fiscal year starting in month `fiscalStartMonth` (1–12). */
+/**
+ * The fiscal quarter that contains `date` (an instant counts by its UTC day, whatever the server's
+ * time zone), for a fiscal year starting in month `fiscalStartMonth` (1–12).
+ */
 export function quarterContaining(date: Date | string, fiscalStartMonth = 1): CyclePeriod {
-  const day = typeof date === "string" ? parseISO(date) : date;
+  // From here on the day is a calendar date in local time, so date-fns' local arithmetic is exact.
+  const day = parseISO(typeof date === "string" ? date : utcDay(date));
   const monthsIntoYear = (day.getMonth() + 1 - fiscalStartMonth + 12) % 12;
   const quarterIndex = Math.floor(monthsIntoYear / 3);
   const startMonthOffset = day.getMonth() - (monthsIntoYear % 3);

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { withOrganisation, withoutTenant, withUser } from "@/lib/tenant-scope";
 import type { SignUpInput } from "@/lib/validation/accounts";
 import { insertOrganisation, type CreatedOrganisation } from "./organisations";
+import { now } from "@/lib/clock";
 
 export interface AccountIdentity {
   id: string;
@@ -105,7 +106,7 @@ export async function revokeSession(userId: string, sessionId: string, expiresAt
   await withUser(userId, async (tx) => {
     await tx.insert(revokedSessions).values({ id: sessionId, userId, expiresAt }).onConflictDoNothing();
     // Expired entries guard nothing any more.
-    await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, sql`now()`));
+    await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now()));
   });
 }
 

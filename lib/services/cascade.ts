@@ -9,6 +9,7 @@ import { assertMember, validateAlignment } from "./alignment";
 import { authorize } from "./guard";
 import { lockObjectiveForWrite, scopeOf } from "./objectives";
 import { refreshProgress } from "./progress";
+import { now } from "@/lib/clock";
 
 export interface CascadeResult {
   created: Array<{ id: string; title: string; teamId: string | null; ownerUserId: string }>;
@@ -92,6 +93,7 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
           parentObjectiveId: source.id,
           parentKeyResultId: target.keyResultId ?? null,
           title,
+          createdAt: now(),
           createdByUserId: ctx.userId,
         })
         .returning({ id: objectives.id });

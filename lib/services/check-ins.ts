@@ -10,6 +10,8 @@ import { record } from "./activity";
 import { lockKeyResultForWrite } from "./key-results";
 import { scopeOf } from "./objectives";
 import { measureColumns, measureOf, refreshProgress } from "./progress";
+import { now } from "@/lib/clock";
+import { instantSql } from "./status-sql";
 
 export interface CheckInResult {
   id: string;
@@ -60,7 +62,9 @@ async function checkInTx(tx: Tx, ctx: TenantContext, keyResultId: string, input:
       previousValue: kr.currentValue,
       confidence: input.confidence,
       note: input.note,
-      createdAt: sql`clock_timestamp()`,
+      // The clock's instant, and always after the key result's previous check-in (its row is
+      // locked above): a key result's history is strictly ordered whatever the clocks say.
+      createdAt: sql`greatest(${instantSql(now())}, (select k.last_check_in_at + interval '1 microsecond' from ${keyResults} k where k.org_id = ${ctx.orgId} and k.id = ${keyResultId}))`,
     })
     .returning({ id: checkIns.id, createdAt: checkIns.createdAt });
   if (!row) throw new Error("Inserting a check-in returned nothing.");

@@ -10,6 +10,7 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { record } from "./activity";
 import { authorize } from "./guard";
+import { now } from "@/lib/clock";
 
 export interface CycleSummary {
   id: string;
@@ -58,7 +59,7 @@ const isoDay = (date: Date) => format(date, "yyyy-MM-dd");
  * `latest` was created, the next quarter may begin before `latest` ends; it then starts the day
  * after instead, so cycles never overlap (one shorter, transitional quarter).
  */
-export function nextCyclePeriod(latest: Pick<CyclePeriod, "endDate"> | null, fiscalYearStartMonth: number, today = new Date()): CyclePeriod {
+export function nextCyclePeriod(latest: Pick<CyclePeriod, "endDate"> | null, fiscalYearStartMonth: number, today = now()): CyclePeriod {
   if (!latest) return quarterContaining(today, fiscalYearStartMonth);
   const next = quarterAfter(latest, fiscalYearStartMonth);
   if (next.startDate <= latest.endDate) return { ...next, startDate: isoDay(addDays(parseISO(latest.endDate), 1)) };
@@ -77,7 +78,7 @@ async function latestCycle(tx: Tx, ctx: TenantContext) {
 }
 
 /** The next cycle's period as `createNextCycle` would compute it now, for the button that creates it. */
-export async function previewNextCycle(ctx: TenantContext, today = new Date()): Promise<CyclePeriod> {
+export async function previewNextCycle(ctx: TenantContext, today = now()): Promise<CyclePeriod> {
   return withTenant(ctx, async (tx) => nextCyclePeriod(await latestCycle(tx, ctx), ctx.fiscalYearStartMonth, today));
 }
 
@@ -85,7 +86,7 @@ export async function previewNextCycle(ctx: TenantContext, today = new Date()): 
  * Creates the fiscal quarter after the latest cycle (or the quarter containing today, if there is
  * none), in planning. The organisation row is locked so two clicks cannot create the same quarter twice.
  */
-export async function createNextCycle(ctx: TenantContext, today = new Date()): Promise<CycleSummary> {
+export async function createNextCycle(ctx: TenantContext, today = now()): Promise<CycleSummary> {
   authorize(ctx, "cycle.manage");
   return withTenant(ctx, async (tx) => {
     await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, ctx.orgId)).for("update");

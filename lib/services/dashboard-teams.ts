@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
+import { now } from "@/lib/clock";
 import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte, weeklyPointsSql, weeksCte } from "./report-sql";
 import { flattenTree, teamTree } from "./teams";
 
@@ -156,6 +157,7 @@ export async function loadSeriesRows(
   tx: Tx,
   ctx: Pick<TenantContext, "orgId">,
   cycleId: string,
+  at: Date,
   scope: TeamScope,
   options: { company: boolean; objectives?: SQL },
 ): Promise<SeriesRow[]> {
@@ -167,7 +169,7 @@ export async function loadSeriesRows(
     : sql``;
   return rowsOf<SeriesRow>(
     await tx.execute(sql`
-      with recursive ${cycleCte(ctx, cycleId)}, ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId, options.objectives)}, ${weeksCte(53)},
+      with recursive ${cycleCte(ctx, cycleId, at)}, ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId, options.objectives)}, ${weeksCte(53, at)},
       ${teamScopeCte(ctx, scope)},
       trend_weeks as (select week from weeks order by week desc limit ${TREND_WEEKS}),
       team_obj as (select id, team_id, created_at from obj where level = 'team'),
@@ -231,18 +233,19 @@ export async function loadTeamBranch(ctx: TenantContext, cycleId: string, parent
   const scope: TeamScope = parentTeamId === null ? { kind: "all" } : { kind: "below", teamId: parentTeamId };
   // A branch reads the team objectives of its own teams only; every row still counts its whole branch.
   const objectives = parentTeamId === null ? undefined : sql`o.level = 'team' and o.team_id in (select c.descendant from closure c where c.ancestor = ${parentTeamId})`;
+  const at = now();
   const [figures, series] = await Promise.all([
-    withTenant(ctx, (tx) => loadBranchFigures(tx, ctx, cycleId, scope, parentTeamId, objectives)),
-    withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, scope, { company: false, objectives })),
+    withTenant(ctx, (tx) => loadBranchFigures(tx, ctx, cycleId, at, scope, parentTeamId, objectives)),
+    withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, at, scope, { company: false, objectives })),
   ]);
   const weeks = series.filter((row) => row.kind === "week").map((row) => row.week);
   return orderTeamRows(figures, pointsByWeek(weeks, series, "team", TREND_WEEKS));
 }
 
-async function loadBranchFigures(tx: Tx, ctx: TenantContext, cycleId: string, scope: TeamScope, parentTeamId: string | null, objectives: SQL | undefined) {
+async function loadBranchFigures(tx: Tx, ctx: TenantContext, cycleId: string, at: Date, scope: TeamScope, parentTeamId: string | null, objectives: SQL | undefined) {
   const [row] = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
-      with recursive ${cycleCte(ctx, cycleId)}, ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId, objectives)}, ${keyResultsCte(ctx, cycleId, objectives)},
+      with recursive ${cycleCte(ctx, cycleId, at)}, ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId, objectives)}, ${keyResultsCte(ctx, cycleId, at, objectives)},
       ${perObjectiveCte}, ${teamRollupCtes(ctx, scope)}
       select (select json_agg(tr) from team_rollup tr) as teams,
              ${parentTeamId === null ? sql`true` : sql`exists (select 1 from ${teams} t where t.org_id = ${ctx.orgId} and t.id = ${parentTeamId})`} as parent_found

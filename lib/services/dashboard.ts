@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
+import { now } from "@/lib/clock";
 import { coachCountsOf, coachTallySql, type CoachCounts } from "./coach";
 import type { CycleSummary } from "./cycles";
 import {
@@ -22,6 +23,7 @@ import {
   type TeamRow,
 } from "./dashboard-teams";
 import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte } from "./report-sql";
+import { instantSql } from "./status-sql";
 
 // The team table's row type, for components that import the dashboard's types from here.
 export type { TeamRow } from "./dashboard-teams";
@@ -100,9 +102,10 @@ export interface DashboardData {
  * snapshot in a shared transaction too, so nothing is less consistent than it was.
  */
 export async function loadDashboard(ctx: TenantContext, cycleId: string): Promise<DashboardData> {
+  const at = now();
   const [figures, series] = await Promise.all([
-    withTenant(ctx, (tx) => loadFigures(tx, ctx, cycleId)),
-    withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, { kind: "dashboard" }, { company: true })),
+    withTenant(ctx, (tx) => loadFigures(tx, ctx, cycleId, at)),
+    withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, at, { kind: "dashboard" }, { company: true })),
   ]);
   const weekRows = series.filter((row) => row.kind === "week");
   const weeks = weekRows.map((row) => row.week);
@@ -126,14 +129,14 @@ const LEVEL_RANK = sql`case o.level when 'company' then 0 when 'team' then 1 els
  * Teams add up their own figures first and then those of their branch, so the hierarchy costs a
  * join of a few thousand rows however many key results there are.
  */
-async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
+async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string, at: Date) {
   const buckets = sql.join(
     Array.from({ length: 10 }, (_, bucket) => sql`count(*) filter (where o.bucket = ${sql.raw(String(bucket))})::int as ${sql.identifier(`b${bucket}`)}`),
     sql`, `,
   );
   const [row] = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
-      with recursive ${cycleCte(ctx, cycleId)}, ${objectivesCte(ctx, cycleId)}, ${keyResultsCte(ctx, cycleId)}, ${teamClosureCte(ctx)},
+      with recursive ${cycleCte(ctx, cycleId, at)}, ${objectivesCte(ctx, cycleId)}, ${keyResultsCte(ctx, cycleId, at)}, ${teamClosureCte(ctx)},
       ${perObjectiveCte}, ${teamRollupCtes(ctx, { kind: "dashboard" })},
       kr_counts as (select ${statusSumColumns} from per_obj k),
       obj_counts as (
@@ -152,7 +155,7 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string) {
       attention_rows as (
         select a.id, a.status, k.title, k.progress::float8 as progress, o.id as objective_id, o.title as objective_title,
                u.name as owner_name, (k.last_check_in_at is null) as never_checked_in,
-               floor(extract(epoch from now() - coalesce(k.last_check_in_at, greatest(k.created_at, cyc.start_day::timestamp at time zone 'UTC'))) / 86400)::int as days_since
+               floor(extract(epoch from ${instantSql(at)} - coalesce(k.last_check_in_at, greatest(k.created_at, cyc.start_day::timestamp at time zone 'UTC'))) / 86400)::int as days_since
         from attention_kr a
         join ${keyResults} k on k.org_id = ${ctx.orgId} and k.id = a.id
         join obj o on o.id = k.objective_id

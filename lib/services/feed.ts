@@ -10,6 +10,8 @@ import { keyResultUnitColumns, type KeyResultUnitFields } from "./key-result-mea
 import { exactInstantSql, olderThan, parseExactInstant } from "./keyset-time";
 import { decodeCursor, encodeCursor, toPage, type Page } from "./pagination";
 import { teamAndDescendants } from "./teams";
+import { now } from "@/lib/clock";
+import { daysBefore, utcDay } from "@/lib/okr/week";
 
 export type { FeedScope } from "@/lib/validation/activity";
 
@@ -208,7 +210,7 @@ export async function progressDeltas(ctx: TenantContext, scope: DeltaScope, days
         left join ${teams} t on t.org_id = o.org_id and t.id = o.team_id
         left join lateral (
           select ph.progress, ph.day from objective_progress_history ph
-          where ph.org_id = o.org_id and ph.objective_id = o.id and ph.day <= current_date - ${days}::int
+          where ph.org_id = o.org_id and ph.objective_id = o.id and ph.day <= ${utcDay(daysBefore(now(), days))}::date
           order by ph.day desc
           limit 1
         ) h on true

@@ -6,6 +6,9 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { withOrganisation, withTenant } from "@/lib/tenant-scope";
 import { record } from "./activity";
 import { authorize } from "./guard";
+import { now } from "@/lib/clock";
+import { daysAfter } from "@/lib/okr/week";
+import { instantSql } from "./status-sql";
 
 export const INVITATION_DAYS = 7;
 
@@ -28,7 +31,7 @@ export interface IssuedInvitation {
   token: string;
 }
 
-const expiry = sql`now() + make_interval(days => ${INVITATION_DAYS})`;
+const expiry = () => daysAfter(now(), INVITATION_DAYS);
 
 /** Invites someone by email with a role; owners alone invite owners. */
 export async function createInvitation(ctx: TenantContext, input: { email: string; role: MembershipRole }): Promise<IssuedInvitation> {
@@ -48,7 +51,7 @@ export async function createInvitation(ctx: TenantContext, input: { email: strin
     const { token, hash } = newInvitationToken(ctx.orgId);
     const [row] = await tx
       .insert(invitations)
-      .values({ orgId: ctx.orgId, email: input.email, role: input.role, tokenHash: hash, invitedByUserId: ctx.userId, expiresAt: expiry })
+      .values({ orgId: ctx.orgId, email: input.email, role: input.role, tokenHash: hash, invitedByUserId: ctx.userId, expiresAt: expiry() })
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
     if (!row) throw new Error("Inserting an invitation returned nothing.");
     await record(tx, ctx, { action: "member.invited", entityType: "invitation", entityId: row.id, after: { email: row.email, role: row.role } });
@@ -68,7 +71,7 @@ export async function listPendingInvitations(ctx: TenantContext): Promise<Pendin
         invitedBy: users.name,
         createdAt: invitations.createdAt,
         expiresAt: invitations.expiresAt,
-        expired: sql<boolean>`${invitations.expiresAt} <= now()`,
+        expired: sql<boolean>`${invitations.expiresAt} <= ${instantSql(now())}`,
       })
       .from(invitations)
       .leftJoin(users, eq(users.id, invitations.invitedByUserId))
@@ -105,7 +108,7 @@ export async function resendInvitation(ctx: TenantContext, invitationId: string)
   const [row] = await withTenant(ctx, (tx) =>
     tx
       .update(invitations)
-      .set({ tokenHash: hash, expiresAt: expiry, updatedAt: sql`now()` })
+      .set({ tokenHash: hash, expiresAt: expiry(), updatedAt: sql`now()` })
       .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.id, invitationId)))
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt }),
   );
@@ -151,7 +154,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
         invitedBy: users.name,
         acceptedAt: invitations.acceptedAt,
         revokedAt: invitations.revokedAt,
-        expired: sql<boolean>`${invitations.expiresAt} <= now()`,
+        expired: sql<boolean>`${invitations.expiresAt} <= ${instantSql(now())}`,
       })
       .from(invitations)
       .innerJoin(organisations, eq(organisations.id, invitations.orgId))
@@ -180,7 +183,7 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     if (!invitation) throw new AppError("not_found", "errors.invitationInvalid");
     if (invitation.acceptedAt) throw new AppError("gone", invitationStatusMessage.accepted);
     if (invitation.revokedAt) throw new AppError("gone", invitationStatusMessage.revoked);
-    if (invitation.expiresAt.getTime() <= Date.now()) throw new AppError("gone", invitationStatusMessage.expired);
+    if (invitation.expiresAt.getTime() <= now().getTime()) throw new AppError("gone", invitationStatusMessage.expired);
     if (invitation.email.toLowerCase() !== user.email.toLowerCase()) throw new AppError("forbidden", "errors.invitationOtherEmail");
 
     const [org] = await tx.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, parsed.orgId));

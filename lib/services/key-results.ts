@@ -10,6 +10,7 @@ import { assertMember } from "./alignment";
 import { authorize } from "./guard";
 import { lockObjectiveForWrite, scopeOf } from "./objectives";
 import { measureColumns, measureOf, refreshProgress } from "./progress";
+import { now } from "@/lib/clock";
 
 type Direction = KeyResult["direction"];
 
@@ -73,6 +74,8 @@ export async function createKeyResult(ctx: TenantContext, objectiveId: string, i
         ...values,
         currentValue: current,
         ownerUserId: input.ownerUserId,
+        // Staleness counts from here without a check-in: the clock's instant, not the database's.
+        createdAt: now(),
         dueDate: input.dueDate ?? cycle.endDate,
         weight: input.weight,
         position: next,

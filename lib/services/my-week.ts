@@ -1,11 +1,12 @@
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { cycles, keyResults, objectives, users, type KeyResult, type ObjectiveLevel } from "@/db/schema";
+import { now } from "@/lib/clock";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
 import { levelOrder } from "./objective-cards";
-import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
+import { checkedInThisWeekSql, expectedProgressSql, instantSql, keyResultStatusSql } from "./status-sql";
 
 /**
  * Key results this person reports on: they own it, or they own its objective. Both halves are
@@ -19,21 +20,22 @@ export const mineCondition = (ctx: Pick<TenantContext, "userId" | "orgId">) =>
     sql`${keyResults.objectiveId} = any(array(select mine.id from ${objectives} mine where mine.org_id = ${ctx.orgId} and mine.owner_user_id = ${ctx.userId}))`,
   );
 
-/** Not yet checked in since Monday: what the weekly rhythm asks of this key result. */
-export const owedThisWeek = sql`(${keyResults.lastCheckInAt} is null or ${keyResults.lastCheckInAt} < date_trunc('week', now()))`;
+/** Not yet checked in during the week of `at` (checkedInThisWeek, lib/okr/week.ts): what the weekly rhythm asks of this key result. */
+export const owedThisWeek = (at: Date): SQL<boolean> => sql<boolean>`not ${checkedInThisWeekSql(at)}`;
 
 /**
  * How many of my key results in active cycles still want this week's check-in: the count on the
  * "Check in" button in every page's header. One aggregate query.
  */
 export async function countOwedCheckIns(ctx: TenantContext): Promise<number> {
+  const at = now();
   const [row] = await withTenant(ctx, (tx) =>
     tx
       .select({ owed: sql<number>`count(*)::int` })
       .from(keyResults)
       .innerJoin(objectives, and(eq(objectives.orgId, keyResults.orgId), eq(objectives.id, keyResults.objectiveId)))
       .innerJoin(cycles, and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId)))
-      .where(and(eq(keyResults.orgId, ctx.orgId), eq(cycles.status, "active"), isNull(objectives.archivedAt), mineCondition(ctx), owedThisWeek)),
+      .where(and(eq(keyResults.orgId, ctx.orgId), eq(cycles.status, "active"), isNull(objectives.archivedAt), mineCondition(ctx), owedThisWeek(at))),
   );
   return row?.owed ?? 0;
 }
@@ -74,6 +76,7 @@ export interface MyWeek {
  * (a second, only when there is none, tells "no active cycle" from "nothing of mine").
  */
 export async function listMyWeek(ctx: TenantContext): Promise<MyWeek> {
+  const at = now();
   return withTenant(ctx, async (tx) => {
     const rows = await tx
       .select({
@@ -91,9 +94,9 @@ export async function listMyWeek(ctx: TenantContext): Promise<MyWeek> {
         ownerName: users.name,
         lastCheckInAt: keyResults.lastCheckInAt,
         lastConfidence: keyResults.lastConfidence,
-        status: keyResultStatusSql(),
-        expected: expectedProgressSql(),
-        owed: sql<boolean>`${owedThisWeek}`,
+        status: keyResultStatusSql(at),
+        expected: expectedProgressSql(instantSql(at)),
+        owed: owedThisWeek(at),
       })
       .from(keyResults)
       .innerJoin(objectives, and(eq(objectives.orgId, keyResults.orgId), eq(objectives.id, keyResults.objectiveId)))

@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives, teams, users, type ObjectiveLevel, type RollupMode } from "@/db/schema";
+import { now } from "@/lib/clock";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { keyResultSeveritySql, severityToStatusSql } from "./status-sql";
@@ -31,9 +32,11 @@ export interface ObjectiveCard {
  * The severity (statusSeveritySql) of an objective's worst key result, null without any: what
  * ObjectiveCard.status shows, and what a status filter compares. Needs `cycles` joined.
  */
-export const worstSeveritySql = sql<number | null>`(select max(${keyResultSeveritySql()}) from ${keyResults} where ${keyResults.orgId} = ${objectives.orgId} and ${keyResults.objectiveId} = ${objectives.id})`;
+export const worstSeveritySql = (at: Date) =>
+  sql<number | null>`(select max(${keyResultSeveritySql(at)}) from ${keyResults} where ${keyResults.orgId} = ${objectives.orgId} and ${keyResults.objectiveId} = ${objectives.id})`;
 
-export const objectiveCardColumns = {
+/** The columns of an ObjectiveCard, its status judged at `at`. */
+export const objectiveCardColumns = (at: Date = now()) => ({
   id: objectives.id,
   cycleId: objectives.cycleId,
   title: objectives.title,
@@ -48,10 +51,10 @@ export const objectiveCardColumns = {
   rollupMode: objectives.rollupMode,
   score: sql<number | null>`${objectives.score}::float8`,
   keyResultCount: sql<number>`(select count(*)::int from ${keyResults} where ${keyResults.orgId} = ${objectives.orgId} and ${keyResults.objectiveId} = ${objectives.id})`,
-  status: severityToStatusSql(worstSeveritySql),
+  status: severityToStatusSql(worstSeveritySql(at)),
   archived: sql<boolean>`${objectives.archivedAt} is not null`,
   childCount: sql<number>`(select count(*)::int from ${objectives} c where c.org_id = ${objectives.orgId} and c.parent_objective_id = ${objectives.id} and c.archived_at is null)`,
-};
+});
 
 const cardCycleJoin = and(eq(cycles.orgId, objectives.orgId), eq(cycles.id, objectives.cycleId));
 const cardTeamJoin = and(eq(teams.orgId, objectives.orgId), eq(teams.id, objectives.teamId));
@@ -64,7 +67,7 @@ const cardTeamJoin = and(eq(teams.orgId, objectives.orgId), eq(teams.id, objecti
  */
 export function selectObjectiveCards(tx: Tx, ctx: TenantContext, where: SQL | undefined) {
   return tx
-    .select(objectiveCardColumns)
+    .select(objectiveCardColumns())
     .from(objectives)
     .innerJoin(cycles, cardCycleJoin)
     .where(and(eq(objectives.orgId, ctx.orgId), where));
@@ -77,19 +80,19 @@ export interface ObjectiveListCard extends ObjectiveCard {
   updatedKey: string;
 }
 
-export const objectiveListColumns = {
-  ...objectiveCardColumns,
+export const objectiveListColumns = () => ({
+  ...objectiveCardColumns(),
   // Joined here: lists sort and filter by them.
   teamName: teams.name,
   ownerName: users.name,
   updatedAt: objectives.updatedAt,
   updatedKey: sql<string>`${objectives.updatedAt}::text`,
-};
+});
 
 /** selectObjectiveCards for paginated lists (explorer, person, team): the same joins, two more columns. */
 export function selectObjectiveListCards(tx: Tx, ctx: TenantContext, where: SQL | undefined) {
   return tx
-    .select(objectiveListColumns)
+    .select(objectiveListColumns())
     .from(objectives)
     .innerJoin(users, eq(users.id, objectives.ownerUserId))
     .innerJoin(cycles, cardCycleJoin)

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { cache } from "react";
 import { cycles, keyResults, objectiveProgressHistory, objectives, users, type KeyResult } from "@/db/schema";
+import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
@@ -48,7 +49,8 @@ export interface ObjectiveDetail {
   progressHistory: Array<{ day: string; progress: number }>;
 }
 
-export const keyResultViewColumns = {
+/** A key result as the objective page shows it, its status judged at `at`. */
+export const keyResultViewColumns = (at: Date = now()) => ({
   id: keyResults.id,
   objectiveId: keyResults.objectiveId,
   title: keyResults.title,
@@ -64,8 +66,8 @@ export const keyResultViewColumns = {
   version: keyResults.version,
   lastCheckInAt: keyResults.lastCheckInAt,
   lastConfidence: keyResults.lastConfidence,
-  status: keyResultStatusSql(),
-};
+  status: keyResultStatusSql(at),
+});
 
 /**
  * Everything the objective page shows, in a fixed number of queries. Once per request (React
@@ -94,7 +96,7 @@ export const getObjectiveDetail = cache(async (ctx: TenantContext, objectiveId: 
     if (!extra) throw new AppError("not_found", "errors.not_found");
 
     const krs = await tx
-      .select(keyResultViewColumns)
+      .select(keyResultViewColumns())
       .from(keyResults)
       .innerJoin(users, eq(users.id, keyResults.ownerUserId))
       .innerJoin(objectives, and(eq(objectives.orgId, keyResults.orgId), eq(objectives.id, keyResults.objectiveId)))

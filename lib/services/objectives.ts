@@ -12,6 +12,7 @@ import { assertCycleWritable } from "./cycles";
 import { authorize } from "./guard";
 import { deleteObjectivesInTx } from "./objective-deletion";
 import { refreshProgress } from "./progress";
+import { now } from "@/lib/clock";
 
 export const scopeOf = (row: Pick<Objective, "level" | "ownerUserId" | "teamId">): ObjectiveScope => ({
   level: row.level,
@@ -71,6 +72,8 @@ export async function createObjective(ctx: TenantContext, input: ObjectiveCreate
         title: input.title,
         description: input.description,
         rollupMode: input.rollupMode,
+        // Weekly series and "new this week" count from here: the clock's instant.
+        createdAt: now(),
         manualProgress: manual && input.manualProgress != null ? input.manualProgress.toFixed(6) : null,
         manualProgressReason: manual ? (input.manualProgressReason ?? null) : null,
         createdByUserId: ctx.userId,

@@ -10,6 +10,7 @@ import { slugify } from "@/lib/validation/common";
 import { changedFields, record } from "./activity";
 import { isUniqueViolation } from "./db-errors";
 import { authorize } from "./guard";
+import { now } from "@/lib/clock";
 
 export interface NewOrganisationInput {
   name: string;
@@ -32,7 +33,7 @@ export async function insertOrganisation(
   orgId: string,
   ownerUserId: string,
   input: NewOrganisationInput,
-  today = new Date(),
+  today = now(),
 ): Promise<CreatedOrganisation> {
   const fiscalYearStartMonth = input.fiscalYearStartMonth ?? 1;
   const slug = await insertWithFreeSlug(tx, orgId, input, fiscalYearStartMonth);

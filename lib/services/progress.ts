@@ -3,6 +3,8 @@ import type { Tx } from "@/db/client";
 import { keyResults, objectiveProgressHistory, objectives } from "@/db/schema";
 import { achievement, keyResultProgress, objectiveProgress, type Measure } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
+import { now } from "@/lib/clock";
+import { utcDay } from "@/lib/okr/week";
 
 /** The stored pair for a key result: achievement as shown (120 %) and progress as rolled up. */
 export function measureColumns(measure: Measure): { achievement: string; progress: string } {
@@ -58,6 +60,7 @@ export async function refreshProgress(tx: Tx, ctx: Pick<TenantContext, "orgId">,
       if (value !== Number(row.progress).toFixed(6)) changed.push({ id: row.id, progress: value });
     }
     if (changed.length === 0) return;
+    const day = utcDay(now());
 
     const values = sql.join(
       changed.map((row) => sql`(${row.id}::uuid, ${row.progress}::numeric)`),
@@ -69,7 +72,7 @@ export async function refreshProgress(tx: Tx, ctx: Pick<TenantContext, "orgId">,
       where ${objectives.orgId} = ${ctx.orgId} and ${objectives.id} = v.id`);
     await tx
       .insert(objectiveProgressHistory)
-      .values(changed.map((row) => ({ orgId: ctx.orgId, objectiveId: row.id, day: sql`current_date`, progress: row.progress })))
+      .values(changed.map((row) => ({ orgId: ctx.orgId, objectiveId: row.id, day, progress: row.progress })))
       .onConflictDoUpdate({
         target: [objectiveProgressHistory.orgId, objectiveProgressHistory.objectiveId, objectiveProgressHistory.day],
         set: { progress: sql`excluded.progress` },

@@ -2,19 +2,19 @@ import { sql, type SQL } from "drizzle-orm";
 import { cycles, keyResults, objectives, teams } from "@/db/schema";
 import { dueOutsideCycleSql } from "@/lib/okr/coach-sql";
 import type { TenantContext } from "@/lib/tenant-context";
-import { expectedProgressSql, keyResultStatusSql } from "./status-sql";
+import { checkedInThisWeekSql, expectedProgressSql, instantSql, keyResultStatusSql } from "./status-sql";
 
 /**
  * SQL building blocks shared by the dashboard, the weekly review and the export: common table
  * expressions that every one of their queries starts from, so the figures agree across pages.
  */
 
-/** The cycle, with where it says progress should be today (null unless it is active). */
-export function cycleCte(ctx: Pick<TenantContext, "orgId">, cycleId: string): SQL {
+/** The cycle, with where it says progress should be at `at` (null unless it is active). */
+export function cycleCte(ctx: Pick<TenantContext, "orgId">, cycleId: string, at: Date): SQL {
   return sql`cyc as (
     select ${cycles.id} as id, ${cycles.name} as name, ${cycles.startDate}::text as start_date, ${cycles.endDate}::text as end_date,
            ${cycles.status}::text as status, ${cycles.startDate} as start_day, ${cycles.endDate} as end_day,
-           case when ${cycles.status} = 'active' then ${expectedProgressSql()} end as expected
+           case when ${cycles.status} = 'active' then ${expectedProgressSql(instantSql(at))} end as expected
     from ${cycles} where ${cycles.orgId} = ${ctx.orgId} and ${cycles.id} = ${cycleId}
   )`;
 }
@@ -35,18 +35,18 @@ export function objectivesCte(ctx: Pick<TenantContext, "orgId">, cycleId: string
 const narrowed = (only: SQL | undefined): SQL => (only ? sql` and (${only})` : sql``);
 
 /**
- * The key results of the cycle's counted objectives with their status (keyResultStatusSql),
- * whether they were checked in since Monday (the week my-week.ts asks a check-in for) and the
+ * The key results of the cycle's counted objectives with their status at `at` (keyResultStatusSql),
+ * whether they were checked in that week (checkedInThisWeekSql, as My week asks) and the
  * coach's key-result rules. Joined from the objectives table rather than from `obj`, so the
  * planner sees the real sizes: from a CTE it hashed every key result of the organisation. `only`
  * narrows the objectives as in objectivesCte.
  */
-export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string, only?: SQL): SQL {
+export function keyResultsCte(ctx: Pick<TenantContext, "orgId">, cycleId: string, at: Date, only?: SQL): SQL {
   return sql`kr as materialized (
     select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id,
            ${keyResults.progress} as progress, ${keyResults.title} as title,
-           ${keyResultStatusSql()} as status,
-           coalesce(${keyResults.lastCheckInAt} >= date_trunc('week', now()), false) as checked_in,
+           ${keyResultStatusSql(at)} as status,
+           ${checkedInThisWeekSql(at)} as checked_in,
            ${keyResults.notMeasurable} as not_measurable,
            ${dueOutsideCycleSql(keyResults.dueDate, cycles.startDate, cycles.endDate)} as due_outside
     from ${objectives} o
@@ -67,18 +67,21 @@ export function teamClosureCte(ctx: Pick<TenantContext, "orgId">): SQL {
 }
 
 /**
- * Weeks (Monday dates) of the cycle up to the current week, at most `limit` of the latest, each
- * with the progress the cycle expected at its end (or now, for the week in progress). Needs `cyc`.
+ * Weeks (Monday dates, UTC) of the cycle up to the week of `at`, at most `limit` of the latest,
+ * each with the progress the cycle expected at its end (or at `at`, for the week in progress):
+ * expectedProgressSql() asked at each week's end. Needs `cyc`.
  */
-export function weeksCte(limit: number): SQL {
+export function weeksCte(limit: number, at: Date): SQL {
+  // Weeks are counted on the UTC wall clock (timestamps without a time zone), so that adding a
+  // week never depends on the session's time zone and its daylight-saving changes.
+  const last = sql`date_trunc('week', least(${instantSql(at)} at time zone 'UTC', cyc.end_day::timestamp))`;
+  const weekEnd = sql`least((w + interval '7 days') at time zone 'UTC', ${instantSql(at)})`;
   return sql`weeks as (
     select w::date as week,
-           case when cyc.status = 'closed' then null else least(1, greatest(0,
-             extract(epoch from (least(w + interval '7 days', now()) - cyc.start_day::timestamp at time zone 'UTC'))
-             / extract(epoch from ((cyc.end_day + 1)::timestamp at time zone 'UTC' - cyc.start_day::timestamp at time zone 'UTC'))))::float8 end as expected
+           case when cyc.status = 'closed' then null else ${expectedProgressSql(weekEnd, { startDate: sql`cyc.start_day`, endDate: sql`cyc.end_day` })} end as expected
     from cyc, generate_series(
-      greatest(date_trunc('week', cyc.start_day::timestamp), date_trunc('week', least(now(), cyc.end_day::timestamp)) - make_interval(weeks => ${limit - 1})),
-      date_trunc('week', least(now(), cyc.end_day::timestamp)),
+      greatest(date_trunc('week', cyc.start_day::timestamp), ${last} - make_interval(weeks => ${limit - 1})),
+      ${last},
       interval '1 week') as w
   )`;
 }
@@ -91,7 +94,7 @@ export function weeksCte(limit: number): SQL {
 export function weeklyPointsSql(ctx: Pick<TenantContext, "orgId">, source: SQL): SQL {
   return sql`select s.id, w.week, coalesce(h.progress, 0) as progress
     from ${source} s
-    join weeks w on s.created_at < w.week + interval '7 days'
+    join weeks w on s.created_at < (w.week + 7)::timestamp at time zone 'UTC'
     left join lateral (
       select ph.progress from objective_progress_history ph
       where ph.org_id = ${ctx.orgId} and ph.objective_id = s.id and ph.day < w.week + 7

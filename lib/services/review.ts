@@ -2,13 +2,15 @@ import { asc, eq, sql } from "drizzle-orm";
 import { rowsOf, type Tx } from "@/db/client";
 import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, teams, users, type Confidence } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { STALE_AFTER_DAYS, type Status } from "@/lib/okr/progress";
+import { now } from "@/lib/clock";
+import type { Status } from "@/lib/okr/progress";
+import { daysBefore, utcDay } from "@/lib/okr/week";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { DashboardCycle } from "./dashboard";
 import type { KeyResultMeasureFields } from "./key-result-measure";
 import { cycleCte, num, numOrNull } from "./report-sql";
-import { keyResultSeveritySql, keyResultStatusSql, severityToStatusSql, statusSeveritySql } from "./status-sql";
+import { instantSql, keyResultSeveritySql, keyResultStatusSql, severityToStatusSql, statusSeveritySql } from "./status-sql";
 import { flattenTree, teamTree } from "./teams";
 
 /** How far back "this week" reaches in the meeting: the seven days before now. */
@@ -80,21 +82,21 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-const weekAgo = sql`(now() - make_interval(days => ${REVIEW_DAYS}))`;
 const isoTimestamp = (column: unknown) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /**
- * keyResultStatus() of lib/okr/progress.ts as it stood seven days ago: the confidence of the last
- * check-in before then, or stale if that one (or the start, without one) was over a week older.
- * Reads `before` (the last earlier check-in), `key_results` and `cycles`.
+ * keyResultStatus() of lib/okr/progress.ts as it stood at `then`: judged from the last check-in
+ * before then (`before`, joined laterally) instead of the stored latest one. Reads `before`,
+ * `key_results` and `cycles`.
  */
-const statusWeekAgoSql = sql<Status>`(case
-  when ${cycles.status} = 'active'
-    and ${weekAgo} - coalesce(before.created_at, greatest(${keyResults.createdAt}, (${cycles.startDate})::timestamp at time zone 'UTC'))
-      > make_interval(days => ${STALE_AFTER_DAYS})
-    then 'stale'
-  else coalesce(before.confidence::text, 'not_started')
-end)`;
+const statusThenSql = (then: Date) =>
+  keyResultStatusSql(then, {
+    lastCheckInAt: sql`before.created_at`,
+    lastConfidence: sql`before.confidence`,
+    createdAt: keyResults.createdAt,
+    cycleStatus: cycles.status,
+    cycleStartDate: cycles.startDate,
+  });
 
 /**
  * The weekly review of a cycle: one slide per company objective, then one per team in hierarchy
@@ -102,19 +104,19 @@ end)`;
  * whatever the size of the organisation. A cycle of another organisation is not found.
  */
 export async function loadReview(ctx: TenantContext, cycleId: string): Promise<ReviewData> {
+  const at = now();
+  const weekAgo = daysBefore(at, REVIEW_DAYS);
   return withTenant(ctx, async (tx) => {
-    const [cycle] = rowsOf<Record<string, unknown>>(
-      await tx.execute(sql`with ${cycleCte(ctx, cycleId)} select cyc.*, ${isoTimestamp(weekAgo)} as since from cyc`),
-    );
+    const [cycle] = rowsOf<Record<string, unknown>>(await tx.execute(sql`with ${cycleCte(ctx, cycleId, at)} select cyc.* from cyc`));
     if (!cycle) throw new AppError("not_found", "errors.not_found");
     const teamRows = await tx
       .select({ id: teams.id, name: teams.name, parentTeamId: teams.parentTeamId })
       .from(teams)
       .where(eq(teams.orgId, ctx.orgId))
       .orderBy(asc(teams.name));
-    const objectiveRows = await loadObjectives(tx, ctx, cycleId);
-    const krRows = await loadKeyResults(tx, ctx, cycleId);
-    const noteRows = await loadNotes(tx, ctx, cycleId);
+    const objectiveRows = await loadObjectives(tx, ctx, cycleId, at, weekAgo);
+    const krRows = await loadKeyResults(tx, ctx, cycleId, at, weekAgo);
+    const noteRows = await loadNotes(tx, ctx, cycleId, weekAgo);
 
     const krsOf = groupBy(krRows, (row) => row.objectiveId);
     const notesOf = groupBy(noteRows, (row) => row.objectiveId);
@@ -150,21 +152,21 @@ export async function loadReview(ctx: TenantContext, cycleId: string): Promise<R
         status: cycle.status as DashboardCycle["status"],
         expected: numOrNull(cycle.expected),
       },
-      since: String(cycle.since),
+      since: weekAgo.toISOString(),
       slides,
     };
   });
 }
 
 /** Company and team objectives with pace, progress a week ago (from history) and their worst status. */
-async function loadObjectives(tx: Tx, ctx: TenantContext, cycleId: string) {
+async function loadObjectives(tx: Tx, ctx: TenantContext, cycleId: string, at: Date, weekAgo: Date) {
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
-      with ${cycleCte(ctx, cycleId)},
+      with ${cycleCte(ctx, cycleId, at)},
       obj as (
-        select o.*, case when o.created_at > ${weekAgo} then null else coalesce((
+        select o.*, case when o.created_at > ${instantSql(weekAgo)} then null else coalesce((
           select ph.progress from ${objectiveProgressHistory} ph
-          where ph.org_id = o.org_id and ph.objective_id = o.id and ph.day <= (${weekAgo})::date
+          where ph.org_id = o.org_id and ph.objective_id = o.id and ph.day <= ${utcDay(weekAgo)}::date
           order by ph.day desc limit 1), 0) end as progress_week_ago
         from ${objectives} o
         where o.org_id = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null and o.level in ('company', 'team')
@@ -173,7 +175,7 @@ async function loadObjectives(tx: Tx, ctx: TenantContext, cycleId: string) {
              (obj.progress - cyc.expected)::float8 as pace, obj.progress_week_ago::float8 as progress_week_ago,
              (obj.progress - obj.progress_week_ago)::float8 as delta,
              ${severityToStatusSql(sql`(
-               select max(${keyResultSeveritySql()}) from ${keyResults}
+               select max(${keyResultSeveritySql(at)}) from ${keyResults}
                join ${cycles} on ${cycles.orgId} = ${keyResults.orgId} and ${cycles.id} = ${cycleId}
                where ${keyResults.orgId} = obj.org_id and ${keyResults.objectiveId} = obj.id)`)} as status
       from obj cross join cyc join ${users} u on u.id = obj.owner_user_id
@@ -194,9 +196,9 @@ async function loadObjectives(tx: Tx, ctx: TenantContext, cycleId: string) {
 }
 
 /** Key results with their status now and a week ago, and what their check-ins of the week changed. */
-async function loadKeyResults(tx: Tx, ctx: TenantContext, cycleId: string): Promise<ReviewKeyResult[]> {
-  const status = keyResultStatusSql();
-  const previous = sql`case when ${keyResults.createdAt} > ${weekAgo} then null else ${statusWeekAgoSql} end`;
+async function loadKeyResults(tx: Tx, ctx: TenantContext, cycleId: string, at: Date, weekAgo: Date): Promise<ReviewKeyResult[]> {
+  const status = keyResultStatusSql(at);
+  const previous = sql`case when ${keyResults.createdAt} > ${instantSql(weekAgo)} then null else ${statusThenSql(weekAgo)} end`;
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
       select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id, ${keyResults.title} as title, u.name as owner_name,
@@ -217,11 +219,11 @@ async function loadKeyResults(tx: Tx, ctx: TenantContext, cycleId: string): Prom
                (array_agg(c.value::text order by c.created_at desc))[1] as value_after,
                (array_agg(c.confidence::text order by c.created_at desc))[1] as confidence_after
         from ${checkIns} c
-        where c.org_id = ${ctx.orgId} and c.key_result_id = ${keyResults.id} and c.created_at > ${weekAgo}
+        where c.org_id = ${ctx.orgId} and c.key_result_id = ${keyResults.id} and c.created_at > ${instantSql(weekAgo)}
       ) wk on true
       left join lateral (
         select c.confidence, c.created_at from ${checkIns} c
-        where c.org_id = ${ctx.orgId} and c.key_result_id = ${keyResults.id} and c.created_at <= ${weekAgo}
+        where c.org_id = ${ctx.orgId} and c.key_result_id = ${keyResults.id} and c.created_at <= ${instantSql(weekAgo)}
         order by c.created_at desc limit 1
       ) before on true
       where ${keyResults.orgId} = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null and o.level in ('company', 'team')
@@ -257,7 +259,7 @@ async function loadKeyResults(tx: Tx, ctx: TenantContext, cycleId: string): Prom
 }
 
 /** The week's check-in notes, newest first, a handful per objective. */
-async function loadNotes(tx: Tx, ctx: TenantContext, cycleId: string) {
+async function loadNotes(tx: Tx, ctx: TenantContext, cycleId: string, weekAgo: Date) {
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
       select * from (
@@ -268,7 +270,7 @@ async function loadNotes(tx: Tx, ctx: TenantContext, cycleId: string) {
         join ${keyResults} k on k.org_id = c.org_id and k.id = c.key_result_id
         join ${objectives} o on o.org_id = k.org_id and o.id = k.objective_id
         join ${users} u on u.id = c.author_user_id
-        where c.org_id = ${ctx.orgId} and c.created_at > ${weekAgo} and btrim(c.note) <> ''
+        where c.org_id = ${ctx.orgId} and c.created_at > ${instantSql(weekAgo)} and btrim(c.note) <> ''
           and o.cycle_id = ${cycleId} and o.archived_at is null and o.level in ('company', 'team')
       ) notes where rank <= ${NOTES_PER_OBJECTIVE}
       order by at desc, id`),

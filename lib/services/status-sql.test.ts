@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { cycles, keyResults } from "@/db/schema";
 import { expectedProgress, keyResultStatus, statusSeverity, type Status } from "@/lib/okr/progress";
 import { setupTestDatabase } from "@/tests/db";
 import { insertOrganisationWithGoal } from "@/tests/fixtures";
-import { expectedProgressSql, keyResultSeveritySql, keyResultStatusSql } from "./status-sql";
+import { expectedProgressSql, instantSql, keyResultSeveritySql, keyResultStatusSql } from "./status-sql";
 
 setupTestDatabase();
 
@@ -41,8 +41,8 @@ describe("status in SQL", () => {
         .where(eq(keyResults.id, world.keyResult.id));
       const [row] = await db
         .select({
-          status: keyResultStatusSql(sql`${now.toISOString()}::timestamptz`),
-          severity: keyResultSeveritySql(sql`${now.toISOString()}::timestamptz`),
+          status: keyResultStatusSql(now),
+          severity: keyResultSeveritySql(now),
         })
         .from(keyResults)
         .innerJoin(cycles, and(eq(cycles.orgId, keyResults.orgId), eq(cycles.id, world.cycle.id)))
@@ -65,7 +65,7 @@ describe("status in SQL", () => {
     for (const offsetDays of [-3, 0, 0.5, 30, 45.25, 91, 92, 120]) {
       const now = new Date(base + offsetDays * DAY);
       const [row] = await db
-        .select({ expected: expectedProgressSql(sql`${now.toISOString()}::timestamptz`) })
+        .select({ expected: expectedProgressSql(instantSql(now)) })
         .from(cycles)
         .where(eq(cycles.id, world.cycle.id));
       expect(Number(row?.expected)).toBeCloseTo(expectedProgress(world.cycle, now), 9);

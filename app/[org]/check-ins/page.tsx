@@ -10,24 +10,17 @@ import { can } from "@/lib/permissions";
 import { listOwedReflections } from "@/lib/services/cycles";
 import { listMyWeek } from "@/lib/services/my-week";
 import { requireMember } from "@/lib/tenant";
+import { now } from "@/lib/clock";
+import { weekStart } from "@/lib/okr/week";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("myWeek"))("title") };
-}
-
-const DAY_MS = 86_400_000;
-
-/** Monday of this week, as the database counts weeks (ISO weeks, UTC). */
-function mondayOf(now: Date): Date {
-  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(day - ((now.getUTCDay() + 6) % 7) * DAY_MS + DAY_MS / 2);
 }
 
 /** The weekly rhythm: every key result I report on, what is still owed this week, one form to report it all. */
 export default async function MyWeekPage({ params }: { params: Promise<{ org: string }> }) {
   const ctx = await requireMember((await params).org);
   const [week, reflections, t, format] = await Promise.all([listMyWeek(ctx), listOwedReflections(ctx), getTranslations("myWeek"), getFormatter()]);
-  const now = new Date();
   const objectivesLink = (
     <Link href={`/${ctx.orgSlug}/okrs`} className={buttonClasses("secondary")}>
       <Target aria-hidden />
@@ -39,7 +32,7 @@ export default async function MyWeekPage({ params }: { params: Promise<{ org: st
     <>
       <PageHeader
         title={t("title")}
-        eyebrow={t("weekOf", { date: format.dateTime(mondayOf(now), { day: "numeric", month: "long" }) })}
+        eyebrow={t("weekOf", { date: format.dateTime(weekStart(now()), { day: "numeric", month: "long", timeZone: "UTC" }) })}
         description={t("description")}
       />
       <div className="flex flex-col gap-6">
@@ -84,7 +77,7 @@ export default async function MyWeekPage({ params }: { params: Promise<{ org: st
                 </div>
               </div>
             )}
-            <MyWeekForm orgSlug={ctx.orgSlug} rows={week.rows} me={ctx.userId} now={now.getTime()} />
+            <MyWeekForm orgSlug={ctx.orgSlug} rows={week.rows} me={ctx.userId} now={now().getTime()} />
           </>
         )}
       </div>

@@ -14,6 +14,7 @@ import { listCycles, pickCycle } from "@/lib/services/cycles";
 import { exploreObjectives, explorerFilterOptions } from "@/lib/services/explorer";
 import { requireMember } from "@/lib/tenant";
 import { explorerFilterKeys, explorerQueryFromSearchParams, explorerSearchString, hasExplorerFilters, type ExplorerQuery } from "@/lib/validation/explorer";
+import { now } from "@/lib/clock";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("explorer"))("title") };
@@ -34,7 +35,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
   const href = (changes: Partial<ExplorerQuery>) => `${base}${explorerSearchString({ ...query, after: undefined, before: undefined, ...changes })}`;
   const cleared = Object.fromEntries(explorerFilterKeys.map((key) => [key, undefined]));
   const filtered = hasExplorerFilters(query);
-  const expected = cycle.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
+  const expected = cycle.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const cycleParam = query.cycle ? `?cycle=${cycle.id}` : "";
 
   return (

@@ -1,3 +1,4 @@
+import { now } from "@/lib/clock";
 import { hashPassword } from "@/lib/auth/password";
 import { isoDay } from "../calendar";
 import { loadMembers, loadOrganisations, loadUsers } from "./load-org";
@@ -89,7 +90,7 @@ async function orgIdOf(session: Session, slug: string): Promise<string | null> {
 export async function seedLarge(target: Target, options: LargeSeedOptions): Promise<LargeSeedResult> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const today = options.today ?? isoDay(new Date());
+  const today = options.today ?? isoDay(now());
   const shape = largeShape(options.size);
   const { session } = target;
   let passwordHash: string | null = null;

@@ -32,6 +32,7 @@ import { requireMember } from "@/lib/tenant";
 import type { TenantContext } from "@/lib/tenant-context";
 import { uuid } from "@/lib/validation/common";
 import { cycleIsOpen } from "@/lib/okr/cycles";
+import { now } from "@/lib/clock";
 
 type Params = Promise<{ org: string; objectiveId: string }>;
 
@@ -68,7 +69,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
     canEdit && objective.level === "company" ? listTeams(ctx) : Promise.resolve([]),
     canEdit && objective.level === "team" && objective.teamId ? getTeam(ctx, objective.teamId) : Promise.resolve(null),
   ]);
-  const expected = cycle.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
+  const expected = cycle.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const warnings = coach.get(objective.id) ?? [];
   const me = { userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] };
   const krOptions = detail.keyResults.map(({ id, title }) => ({ id, title }));
@@ -163,7 +164,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           </div>
           <ObjectiveProgress title={objective.title} progress={objective.progress} expected={expected} status={objective.status} />
           {expected !== undefined ? <p className="text-xs text-subtle">{t("expectedToday", { value: formatPercent(expected, locale) })}</p> : null}
-          <ObjectiveProgressHistory title={objective.title} cycle={cycle} points={detail.progressHistory} progress={objective.progress} now={new Date()} />
+          <ObjectiveProgressHistory title={objective.title} cycle={cycle} points={detail.progressHistory} progress={objective.progress} now={now()} />
         </CardContent>
       </Card>
 

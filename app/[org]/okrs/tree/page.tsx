@@ -14,6 +14,7 @@ import { loadTree } from "@/lib/services/tree";
 import { requireMember } from "@/lib/tenant";
 import { uuid } from "@/lib/validation/common";
 import { cycleIsOpen } from "@/lib/okr/cycles";
+import { now } from "@/lib/clock";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tree"))("title") };
@@ -28,7 +29,7 @@ export default async function TreePage({ params, searchParams }: { params: Promi
   const focus = query.focus && uuid.safeParse(query.focus).success ? query.focus : undefined;
   const writable = cycleIsOpen(cycle);
   const tree = await loadTree(ctx, cycle.id, focus);
-  const expected = cycle.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
+  const expected = cycle.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const me = { userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] };
   const create = writable ? (
     <ObjectiveFormDialog

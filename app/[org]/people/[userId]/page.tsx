@@ -17,6 +17,7 @@ import { getPerson } from "@/lib/services/people";
 import { requireMember } from "@/lib/tenant";
 import type { TenantContext } from "@/lib/tenant-context";
 import { uuid } from "@/lib/validation/common";
+import { now } from "@/lib/clock";
 
 type Params = Promise<{ org: string; userId: string }>;
 type SearchParams = Promise<{ cycle?: string | string[] }>;
@@ -45,7 +46,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
   const cycle = pickCycle(cycles, Array.isArray(requested) ? requested[0] : requested);
   const detail = await load(ctx, userId, cycle?.id ?? null);
   const { person } = detail;
-  const expected = cycle?.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
+  const expected = cycle?.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const cycleQuery = cycle && requested ? `cycle=${cycle.id}&` : "";
   const firstName = person.name.split(/\s+/u)[0] ?? person.name;
 

@@ -20,6 +20,7 @@ import { teamObjectives } from "@/lib/services/team-objectives";
 import { flattenTree, getTeam, listTeams, teamTree } from "@/lib/services/teams";
 import { requireMember } from "@/lib/tenant";
 import { uuid } from "@/lib/validation/common";
+import { now } from "@/lib/clock";
 
 async function loadTeam(ctx: Awaited<ReturnType<typeof requireMember>>, teamId: string) {
   if (!uuid.safeParse(teamId).success) notFound();
@@ -46,7 +47,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
   ]);
   const cycle = pickCycle(cycles, Array.isArray(requested) ? requested[0] : requested);
   const goals = cycle ? await teamObjectives(ctx, team.id, cycle.id) : { objectives: [], truncated: false, chains: {} };
-  const expected = cycle?.status === "active" ? expectedProgress(cycle, new Date()) : undefined;
+  const expected = cycle?.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const flat = flattenTree(teamTree(teams));
   const here = flat.find((node) => node.team.id === team.id);
   const subtree = here ? flattenTree([here]) : [];
