@@ -8,6 +8,8 @@ import { withOrganisation, withoutTenant } from "@/lib/tenant-scope";
 import { setupTestDatabase } from "@/tests/db";
 import { rejectionMessages } from "@/tests/errors";
 import { insertOrganisationWithGoal } from "@/tests/fixtures";
+import { z } from "zod";
+import { parseRows } from "@/lib/services/sql-rows";
 
 const getDb = setupTestDatabase();
 
@@ -49,7 +51,8 @@ describe("row-level security", () => {
 
   it("is enabled and forced on every tenant table and on organisations", async () => {
     const names = [...tenantTables.map(getTableName), "organisations"];
-    const list = rowsOf<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+    const list = parseRows(
+      z.object({ relname: z.string(), relrowsecurity: z.boolean(), relforcerowsecurity: z.boolean() }),
       await db.execute(sql`select relname, relrowsecurity, relforcerowsecurity from pg_class where relname in ${names} and relkind = 'r'`),
     );
     expect(list).toHaveLength(names.length);

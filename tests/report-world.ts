@@ -5,16 +5,13 @@ import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, tea
 import { createKeyResult } from "@/lib/services/key-results";
 import { createObjective } from "@/lib/services/objectives";
 import { createTeam } from "@/lib/services/teams";
+import { now as clock } from "@/lib/clock";
+import { weekStart } from "@/lib/okr/week";
 import { activeCycleId, keyResultInput, objectiveInput } from "./okr-world";
 import { newOrganisation } from "./world";
 
 const DAY = 86_400_000;
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-/** Monday 00:00 UTC of the week `date` falls in: the week `date_trunc('week', …)` starts. */
-export function mondayOf(date: Date): Date {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY);
-}
 
 /**
  * A small organisation whose every figure on the dashboard and the weekly review is known by hand:
@@ -35,7 +32,7 @@ export async function reportWorld(label = "Report") {
   const ctx = org.ownerCtx;
   const ownerId = org.owner.id;
   const cycleId = await activeCycleId(ctx);
-  const now = new Date();
+  const now = clock();
   const start = new Date(now.getTime() - 35 * DAY);
   const db = await getDb();
   await db
@@ -95,7 +92,9 @@ export async function reportWorld(label = "Report") {
       .set({ lastCheckInAt: entry.at, lastConfidence: entry.confidence, currentValue: entry.value, progress: sql`(${entry.value}::numeric - 30) / 20`, achievement: sql`(${entry.value}::numeric - 30) / 20` })
       .where(and(eq(keyResults.orgId, org.orgId), eq(keyResults.id, kr)));
   }
-  const startedAt = new Date(start.getTime() + 3_600_000);
+  // An hour into the cycle's first day (not 35 days ago to the hour, which is the next UTC week
+  // when the cycle's first day is a Sunday).
+  const startedAt = new Date(Date.parse(`${isoDay(start)}T01:00:00Z`));
   await db
     .update(keyResults)
     .set({ createdAt: startedAt })
@@ -111,7 +110,7 @@ export async function reportWorld(label = "Report") {
   const today = isoDay(now);
   // Monday of last week: in the previous week for the weekly series, and at least seven days ago on
   // every weekday for the review (a Thursday was newer than that from Monday to Wednesday).
-  const lastWeek = isoDay(new Date(mondayOf(now).getTime() - 7 * DAY));
+  const lastWeek = isoDay(new Date(weekStart(now).getTime() - 7 * DAY));
   await db.delete(objectiveProgressHistory).where(eq(objectiveProgressHistory.orgId, org.orgId));
   await db.insert(objectiveProgressHistory).values([
     { orgId: org.orgId, objectiveId: m1, day: lastWeek, progress: "0.2" },
@@ -181,7 +180,7 @@ export async function growOrganisation(orgId: string, cycleId: string, ownerId: 
       ownerUserId: ownerId,
       dueDate: "2099-12-31",
       progress: (((i + j) % 11) / 10).toFixed(6),
-      lastCheckInAt: j === 2 ? null : new Date(Date.now() - ((i + j) % 12) * DAY),
+      lastCheckInAt: j === 2 ? null : new Date(clock().getTime() - ((i + j) % 12) * DAY),
       lastConfidence: j === 2 ? null : (confidences[(i + j) % 3] as Confidence),
     })),
   );
@@ -196,7 +195,7 @@ export async function growOrganisation(orgId: string, cycleId: string, ownerId: 
       previousValue: String(j),
       confidence: confidences[(i + j) % 3] as Confidence,
       note: j === 0 ? `Note ${i}` : "",
-      createdAt: new Date(Date.now() - (j * 5 + (i % 3)) * DAY),
+      createdAt: new Date(clock().getTime() - (j * 5 + (i % 3)) * DAY),
     })),
   );
   for (let i = 0; i < checkInRows.length; i += 500) await db.insert(checkIns).values(checkInRows.slice(i, i + 500));
@@ -204,7 +203,7 @@ export async function growOrganisation(orgId: string, cycleId: string, ownerId: 
     Array.from({ length: 4 }, (_, j) => ({
       orgId,
       objectiveId: objective.id,
-      day: isoDay(new Date(Date.now() - j * 7 * DAY)),
+      day: isoDay(new Date(clock().getTime() - j * 7 * DAY)),
       progress: (((i + 4 - j) % 10) / 10).toFixed(6),
     })),
   );

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { checkIns, cycles, keyResults, objectives, teamMembers, teams, type Confidence, type ObjectiveLevel } from "@/db/schema";
 import { activeCycleId } from "./okr-world";
 import { newOrganisation } from "./world";
+import { now } from "@/lib/clock";
 
 interface KeyResultSpec {
   title: string;
@@ -42,13 +43,13 @@ export async function insertObjective(orgId: string, cycleId: string, spec: Obje
       title: spec.title,
       description: spec.description ?? "",
       progress: spec.progress ?? "0",
-      archivedAt: spec.archived ? new Date() : null,
+      archivedAt: spec.archived ? now() : null,
     })
     .returning({ id: objectives.id });
   if (!row) throw new Error("no objective");
   let position = 0;
   for (const kr of spec.keyResults ?? []) {
-    const checkedAt = kr.confidence ? new Date(Date.now() - (kr.daysAgo ?? 1) * 86_400_000) : null;
+    const checkedAt = kr.confidence ? new Date(now().getTime() - (kr.daysAgo ?? 1) * 86_400_000) : null;
     const [inserted] = await db
       .insert(keyResults)
       .values({
@@ -66,7 +67,7 @@ export async function insertObjective(orgId: string, cycleId: string, spec: Obje
         lastCheckInAt: checkedAt,
         lastConfidence: kr.confidence ?? null,
         // Created before the last check-in, so staleness counts from the check-in.
-        createdAt: checkedAt ? new Date(checkedAt.getTime() - 86_400_000) : new Date(),
+        createdAt: checkedAt ? new Date(checkedAt.getTime() - 86_400_000) : now(),
       })
       .returning({ id: keyResults.id });
     if (inserted && kr.confidence && checkedAt) {

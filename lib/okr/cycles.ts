@@ -26,12 +26,12 @@ export function quarterContaining(date: Date | string, fiscalStartMonth = 1): Cy
 
 /** The quarter after `cycle`. */
 export function quarterAfter(cycle: Pick<CyclePeriod, "endDate">, fiscalStartMonth = 1): CyclePeriod {
-  return quarterContaining(addDays(parseISO(cycle.endDate), 1), fiscalStartMonth);
+  return quarterContaining(iso(addDays(parseISO(cycle.endDate), 1)), fiscalStartMonth);
 }
 
 /** The quarter before `cycle`. */
 export function quarterBefore(cycle: Pick<CyclePeriod, "startDate">, fiscalStartMonth = 1): CyclePeriod {
-  return quarterContaining(subDays(parseISO(cycle.startDate), 1), fiscalStartMonth);
+  return quarterContaining(iso(subDays(parseISO(cycle.startDate), 1)), fiscalStartMonth);
 }
 
 function period(start: Date, quarterIndex: number, fiscalStartMonth: number): CyclePeriod {

@@ -119,6 +119,9 @@ export const STALE_AFTER_DAYS = 7;
 
 export type Status = Confidence | "stale" | "not_started";
 
+/** Every status, best first as the dashboard lists them. */
+export const STATUSES = ["on_track", "at_risk", "off_track", "stale", "not_started"] as const satisfies readonly Status[];
+
 export interface StatusInput {
   lastCheckInAt: Date | null;
   lastConfidence: Confidence | null;

@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import { rowsOf, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { keyResults, memberships, objectives, teams, type ObjectiveLevel } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
+import { z } from "zod";
+import { idRow, parseRows } from "./sql-rows";
 
 const fieldError = (field: string, key: string) => new AppError("validation_failed", "errors.validation", { [field]: [key] });
 
@@ -29,7 +31,7 @@ async function ancestorTeams(tx: Tx, ctx: TenantContext, teamId: string): Promis
       where t.org_id = ${ctx.orgId} and up.depth < 64
     )
     select id from up where id is not null order by depth`);
-  return rowsOf<{ id: string }>(rows).map((row) => row.id);
+  return parseRows(idRow, rows).map((row) => row.id);
 }
 
 /** Whether `candidateId` is `objectiveId` or aligned (directly or further down) below it. */
@@ -43,7 +45,7 @@ async function isAtOrBelow(tx: Tx, ctx: TenantContext, objectiveId: string, cand
       where o.org_id = ${ctx.orgId} and up.depth < 64
     )
     select 1 from up where id = ${objectiveId} limit 1`);
-  return rowsOf(rows).length > 0;
+  return parseRows(z.unknown(), rows).length > 0;
 }
 
 export interface AlignmentDraft {

@@ -8,6 +8,7 @@ import { setupTestDatabase } from "@/tests/db";
 import { insertCycle, insertMember } from "@/tests/fixtures";
 import { newOrganisation } from "@/tests/world";
 import { coachCounts, coachForObjectives, type CoachCounts } from "./coach";
+import { now } from "@/lib/clock";
 
 setupTestDatabase();
 
@@ -49,7 +50,7 @@ async function insertObjective(orgId: string, cycleId: string, spec: ObjectiveSp
       ownerUserId: spec.owner,
       parentObjectiveId: spec.parent ?? null,
       title: spec.title,
-      archivedAt: spec.archived ? new Date() : null,
+      archivedAt: spec.archived ? now() : null,
     })
     .returning({ id: objectives.id });
   if (!row) throw new Error("no objective");

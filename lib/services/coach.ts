@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { rowsOf } from "@/db/client";
+import { z } from "zod";
 import { cycles, keyResults, objectives } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import {
@@ -16,6 +16,7 @@ import {
 import { dueOutsideCycleSql, sqlInteger, sqlLabels } from "@/lib/okr/coach-sql";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
+import { parseRow, sqlCount } from "./sql-rows";
 
 export type CoachCounts = Record<CoachCode, number> & { objectivesWithWarnings: number };
 
@@ -60,12 +61,16 @@ export function coachTallySql(objective: SQL, perObjective: SQL): SQL {
     from flags`;
 }
 
-/** Reads a row of coachTallySql. */
-export function coachCountsOf(row: Record<string, unknown> | null | undefined): CoachCounts {
-  const counts = { objectivesWithWarnings: Number(row?.objectives_with_warnings ?? 0) } as CoachCounts;
-  for (const code of coachCodes) counts[code] = Number(row?.[code] ?? 0);
-  return counts;
-}
+/** A row of coachTallySql, as CoachCounts; absent counts (no row at all) are 0. */
+export const coachCountsRow = z
+  .object({ objectives_with_warnings: sqlCount })
+  .catchall(sqlCount)
+  .nullish()
+  .transform((row): CoachCounts => {
+    const counts = { objectivesWithWarnings: row?.objectives_with_warnings ?? 0 } as CoachCounts;
+    for (const code of coachCodes) counts[code] = row?.[code] ?? 0;
+    return counts;
+  });
 
 /**
  * How many non-archived objectives of a cycle carry each coach warning, in one statement. A
@@ -90,11 +95,11 @@ export async function coachCounts(ctx: TenantContext, cycleId: string): Promise<
         cross join cycle
         group by k.objective_id
       )
-      select exists (select 1 from cycle) as cycle_found, tally.*
+      select exists (select 1 from cycle) as cycle_found, row_to_json(tally) as counts
       from (${coachTallySql(sql`objective`, sql`per_objective`)}) tally`);
-    const [row] = rowsOf<Record<string, unknown> & { cycle_found: boolean }>(result);
+    const row = parseRow(z.object({ cycle_found: z.boolean(), counts: z.unknown() }), result);
     if (!row?.cycle_found) throw new AppError("not_found", "errors.not_found");
-    return coachCountsOf(row);
+    return coachCountsRow.parse(row.counts);
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, rowsOf } from "@/db/client";
+import { getDb } from "@/db/client";
 import { activity, cycles, keyResults, objectives, type CycleStatus, type ObjectiveLevel } from "@/db/schema";
 import { finalScore } from "@/lib/okr/progress";
 import { withTenant } from "@/lib/tenant-scope";
@@ -23,6 +23,9 @@ import {
 } from "./cycles";
 import { updateOrganisation } from "./organisations";
 import { createTeam } from "./teams";
+import { now } from "@/lib/clock";
+import { z } from "zod";
+import { parseRows } from "./sql-rows";
 
 setupTestDatabase();
 
@@ -56,7 +59,7 @@ async function insertObjective(
       teamId: values.teamId ?? null,
       title: values.title ?? "Delight our customers",
       progress: values.progress ?? "0",
-      archivedAt: values.archived ? new Date() : null,
+      archivedAt: values.archived ? now() : null,
     })
     .returning();
   if (!row) throw new Error("no objective");
@@ -210,7 +213,8 @@ describe("closing a cycle", () => {
     // cases: finalScore must round them decimally, as SQL does.
     const samples = ["-0.3", "0", "0.004", "0.005", "0.125", "0.145", "0.285", "0.565", "0.575", "0.33", "0.333333", "0.5", "0.555", "0.666667", "0.695", "0.699999", "0.7", "0.705", "0.714286", "0.875", "0.994999", "0.995", "1", "1.2"];
     const db = await getDb();
-    const rows = rowsOf<{ value: string; score: string }>(
+    const rows = parseRows(
+      z.object({ value: z.string(), score: z.string() }),
       await db.execute(sql`select v::text as value, ${finalScoreSql(sql`v`)}::text as score from (values ${sql.join(
         samples.map((value) => sql`(${value}::numeric)`),
         sql`, `,

@@ -1,12 +1,14 @@
 import { sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Tx } from "@/db/client";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
 import { teams } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { Status } from "@/lib/okr/progress";
+import { STATUSES, type Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { now } from "@/lib/clock";
-import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte, weeklyPointsSql, weeksCte } from "./report-sql";
+import { cycleCte, keyResultsCte, objectivesCte, teamClosureCte, weeklyPointsSql, weeksCte } from "./report-sql";
+import { parseRow, parseRows, sqlBoolean, sqlCount, sqlDay, sqlJsonList, sqlNumber, sqlNumberOrNull, sqlText } from "./sql-rows";
 import { flattenTree, teamTree } from "./teams";
 
 /**
@@ -15,7 +17,6 @@ import { flattenTree, teamTree } from "./teams";
  * branch is read on its own when it is opened (`loadTeamBranch`), by the same SQL.
  */
 
-export const STATUSES = ["on_track", "at_risk", "off_track", "stale", "not_started"] as const satisfies readonly Status[];
 /** Weeks of trend each team row shows. */
 export const TREND_WEEKS = 8;
 /** Past this many teams the dashboard carries only the top level of its team table. */
@@ -60,10 +61,22 @@ export const statusSumColumns = sql.join(
   sql`, `,
 );
 
-export function statusCounts(row: Record<string, unknown> | undefined): StatusCounts {
-  const counts = { total: num(row?.total), checkedInThisWeek: num(row?.checked_in_this_week) } as StatusCounts;
-  for (const status of STATUSES) counts[status] = num(row?.[status]);
-  return counts;
+/** The columns statusCountColumns and statusSumColumns name, as a row schema reads them. */
+export const statusCountsShape = {
+  on_track: sqlCount,
+  at_risk: sqlCount,
+  off_track: sqlCount,
+  stale: sqlCount,
+  not_started: sqlCount,
+  total: sqlCount,
+  checked_in_this_week: sqlCount,
+} satisfies Record<Status | "total" | "checked_in_this_week", typeof sqlCount>;
+
+type StatusCountsColumns = z.output<z.ZodObject<typeof statusCountsShape>>;
+
+export function statusCounts(row: StatusCountsColumns): StatusCounts {
+  const { on_track, at_risk, off_track, stale, not_started, total, checked_in_this_week } = row;
+  return { on_track, at_risk, off_track, stale, not_started, total, checkedInThisWeek: checked_in_this_week };
 }
 
 /** Whether the organisation is small enough for the dashboard to send its every team (a boolean). */
@@ -126,26 +139,42 @@ export const perObjectiveCte = sql`per_obj as (
 
 export type TeamFigures = Omit<TeamRow, "trend">;
 
-/** The rows `team_rollup` sent, as `json_agg` delivers them. */
-export function teamFiguresOf(rows: Array<Record<string, unknown>> | null): TeamFigures[] {
-  return (rows ?? []).map((team) => ({
-    id: String(team.id),
-    name: String(team.name),
-    parentTeamId: (team.parent_team_id as string | null) ?? null,
-    depth: num(team.depth),
-    hasChildren: Boolean(team.has_children),
-    objectiveCount: num(team.objectives),
-    progress: numOrNull(team.progress),
-    keyResults: statusCounts(team),
-  }));
-}
+/** A row `team_rollup` sent, as `json_agg` delivers it. */
+export const teamFiguresRow = z
+  .object({
+    id: sqlText,
+    name: sqlText,
+    parent_team_id: sqlText.nullable(),
+    depth: sqlNumber,
+    has_children: sqlBoolean,
+    objectives: sqlCount,
+    progress: sqlNumberOrNull,
+    ...statusCountsShape,
+  })
+  .transform(
+    (team): TeamFigures => ({
+      id: team.id,
+      name: team.name,
+      parentTeamId: team.parent_team_id,
+      depth: team.depth,
+      hasChildren: team.has_children,
+      objectiveCount: team.objectives,
+      progress: team.progress,
+      keyResults: statusCounts(team),
+    }),
+  );
 
-export interface SeriesRow {
-  kind: "week" | "team" | "company" | "objective";
-  id: string;
-  week: string;
-  progress: number | string | null;
-  title: string;
+/** A row of loadSeriesRows: a week with its expected progress, or a point or line of a team or company objective. */
+const seriesRow = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("week"), week: sqlDay, progress: sqlNumberOrNull }),
+  z.object({ kind: z.enum(["team", "company"]), id: sqlText, week: sqlDay, progress: sqlNumber }),
+  z.object({ kind: z.literal("objective"), id: sqlText, title: sqlText, progress: sqlNumber }),
+]);
+export type SeriesRow = z.output<typeof seriesRow>;
+
+/** The week rows of a series, oldest first. */
+export function weeksOf(rows: readonly SeriesRow[]) {
+  return rows.flatMap((row) => (row.kind === "week" ? [row] : []));
 }
 
 /**
@@ -167,7 +196,8 @@ export async function loadSeriesRows(
       union all
       select 'objective', obj.id, null, obj.progress::float8, obj.title from obj where obj.level = 'company'`
     : sql``;
-  return rowsOf<SeriesRow>(
+  return parseRows(
+    seriesRow,
     await tx.execute(sql`
       with recursive ${cycleCte(ctx, cycleId, at)}, ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId, options.objectives)}, ${weeksCte(53, at)},
       ${teamScopeCte(ctx, scope)},
@@ -202,7 +232,7 @@ export async function loadSeriesRows(
 export function pointsByWeek(
   weeks: readonly string[],
   rows: readonly SeriesRow[],
-  kind: SeriesRow["kind"],
+  kind: "team" | "company",
   count = weeks.length,
 ): (id: string) => Array<number | null> {
   const start = Math.max(0, weeks.length - count);
@@ -212,7 +242,7 @@ export function pointsByWeek(
   for (const row of rows) {
     if (row.kind !== kind) continue;
     const list = lists.get(row.id) ?? empty();
-    list[weekIndex.get(row.week) ?? 0] = num(row.progress);
+    list[weekIndex.get(row.week) ?? 0] = row.progress;
     lists.set(row.id, list);
   }
   return (id) => lists.get(id) ?? empty();
@@ -238,12 +268,13 @@ export async function loadTeamBranch(ctx: TenantContext, cycleId: string, parent
     withTenant(ctx, (tx) => loadBranchFigures(tx, ctx, cycleId, at, scope, parentTeamId, objectives)),
     withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, at, scope, { company: false, objectives })),
   ]);
-  const weeks = series.filter((row) => row.kind === "week").map((row) => row.week);
+  const weeks = weeksOf(series).map((row) => row.week);
   return orderTeamRows(figures, pointsByWeek(weeks, series, "team", TREND_WEEKS));
 }
 
 async function loadBranchFigures(tx: Tx, ctx: TenantContext, cycleId: string, at: Date, scope: TeamScope, parentTeamId: string | null, objectives: SQL | undefined) {
-  const [row] = rowsOf<Record<string, unknown>>(
+  const row = parseRow(
+    z.object({ teams: sqlJsonList(teamFiguresRow), parent_found: sqlBoolean }),
     await tx.execute(sql`
       with recursive ${cycleCte(ctx, cycleId, at)}, ${teamClosureCte(ctx)}, ${objectivesCte(ctx, cycleId, objectives)}, ${keyResultsCte(ctx, cycleId, at, objectives)},
       ${perObjectiveCte}, ${teamRollupCtes(ctx, scope)}
@@ -252,5 +283,5 @@ async function loadBranchFigures(tx: Tx, ctx: TenantContext, cycleId: string, at
       from cyc`),
   );
   if (!row || !row.parent_found) throw new AppError("not_found", "errors.not_found");
-  return teamFiguresOf(row.teams as Array<Record<string, unknown>> | null);
+  return row.teams;
 }

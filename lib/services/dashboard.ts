@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
-import { rowsOf, type Tx } from "@/db/client";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
 import { keyResults, teams, users } from "@/db/schema";
+import { cycleStatuses, objectiveLevels } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { now } from "@/lib/clock";
-import { coachCountsOf, coachTallySql, type CoachCounts } from "./coach";
+import { coachCountsRow, coachTallySql, type CoachCounts } from "./coach";
 import type { CycleSummary } from "./cycles";
 import {
   loadSeriesRows,
@@ -14,15 +16,18 @@ import {
   perObjectiveCte,
   pointsByWeek,
   statusCounts,
+  statusCountsShape,
   statusSumColumns,
-  teamFiguresOf,
+  teamFiguresRow,
   teamRollupCtes,
   teamsInFullSql,
   TREND_WEEKS,
+  weeksOf,
   type StatusCounts,
   type TeamRow,
 } from "./dashboard-teams";
-import { cycleCte, keyResultsCte, num, numOrNull, objectivesCte, teamClosureCte } from "./report-sql";
+import { cycleCte, keyResultsCte, objectivesCte, teamClosureCte } from "./report-sql";
+import { parseRow, sqlBoolean, sqlCount, sqlDay, sqlJsonList, sqlNumber, sqlNumberOrNull, sqlText } from "./sql-rows";
 import { instantSql } from "./status-sql";
 
 // The team table's row type, for components that import the dashboard's types from here.
@@ -107,21 +112,55 @@ export async function loadDashboard(ctx: TenantContext, cycleId: string): Promis
     withTenant(ctx, (tx) => loadFigures(tx, ctx, cycleId, at)),
     withTenant(ctx, (tx) => loadSeriesRows(tx, ctx, cycleId, at, { kind: "dashboard" }, { company: true })),
   ]);
-  const weekRows = series.filter((row) => row.kind === "week");
+  const weekRows = weeksOf(series);
   const weeks = weekRows.map((row) => row.week);
   const companyPoints = pointsByWeek(weeks, series, "company");
   return {
     ...figures,
     teams: orderTeamRows(figures.teams, pointsByWeek(weeks, series, "team", TREND_WEEKS)),
-    weeks: weekRows.map((row) => ({ week: row.week, expected: numOrNull(row.progress) })),
+    weeks: weekRows.map((row) => ({ week: row.week, expected: row.progress })),
     companySeries: series
-      .filter((row) => row.kind === "objective")
-      .map((row) => ({ id: row.id, title: row.title, progress: num(row.progress), points: companyPoints(row.id) }))
+      .flatMap((row) => (row.kind === "objective" ? [{ id: row.id, title: row.title, progress: row.progress, points: companyPoints(row.id) }] : []))
       .sort((a, b) => a.title.localeCompare(b.title)),
   };
 }
 
 const LEVEL_RANK = sql`case o.level when 'company' then 0 when 'team' then 1 else 2 end`;
+
+const attentionRow = z.object({
+  id: sqlText,
+  status: z.enum(ATTENTION_STATUSES),
+  title: sqlText,
+  progress: sqlNumber,
+  objective_id: sqlText,
+  objective_title: sqlText,
+  owner_name: sqlText,
+  never_checked_in: sqlBoolean,
+  days_since: sqlNumber,
+});
+
+const withoutKeyResultsRow = z.object({ id: sqlText, title: sqlText, level: z.enum(objectiveLevels), team_name: sqlText.nullable(), owner_name: sqlText });
+
+/** The one row loadFigures' statement answers. */
+const figuresRow = z.object({
+  id: sqlText,
+  name: sqlText,
+  start_date: sqlDay,
+  end_date: sqlDay,
+  status: z.enum(cycleStatuses),
+  expected: sqlNumberOrNull,
+  company_progress: sqlNumberOrNull,
+  company_count: sqlCount,
+  objective_count: sqlCount,
+  distribution: z.array(sqlCount).length(10),
+  ...statusCountsShape,
+  teams: sqlJsonList(teamFiguresRow),
+  teams_complete: sqlBoolean,
+  attention: sqlJsonList(attentionRow),
+  without_key_results: sqlJsonList(withoutKeyResultsRow),
+  without_key_results_total: sqlCount,
+  coach: coachCountsRow,
+});
 
 /**
  * Summary, team table, "needs attention" and the coach's counts in one statement: the cycle's
@@ -130,11 +169,12 @@ const LEVEL_RANK = sql`case o.level when 'company' then 0 when 'team' then 1 els
  * join of a few thousand rows however many key results there are.
  */
 async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string, at: Date) {
-  const buckets = sql.join(
-    Array.from({ length: 10 }, (_, bucket) => sql`count(*) filter (where o.bucket = ${sql.raw(String(bucket))})::int as ${sql.identifier(`b${bucket}`)}`),
+  const buckets = sql`array[${sql.join(
+    Array.from({ length: 10 }, (_, bucket) => sql`count(*) filter (where o.bucket = ${sql.raw(String(bucket))})::int`),
     sql`, `,
-  );
-  const [row] = rowsOf<Record<string, unknown>>(
+  )}] as distribution`;
+  const row = parseRow(
+    figuresRow,
     await tx.execute(sql`
       with recursive ${cycleCte(ctx, cycleId, at)}, ${objectivesCte(ctx, cycleId)}, ${keyResultsCte(ctx, cycleId, at)}, ${teamClosureCte(ctx)},
       ${perObjectiveCte}, ${teamRollupCtes(ctx, { kind: "dashboard" })},
@@ -183,59 +223,44 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string, at: Date
   );
   if (!row) throw new AppError("not_found", "errors.not_found");
   const keyResultCounts = statusCounts(row);
-  const attentionRows = (row.attention as Array<Record<string, unknown>> | null) ?? [];
   const list = (status: (typeof ATTENTION_STATUSES)[number]) => ({
     total: keyResultCounts[status],
-    items: attentionRows
+    items: row.attention
       .filter((item) => item.status === status)
       .map(
         (item): AttentionKeyResult => ({
-          id: String(item.id),
-          title: String(item.title),
-          objectiveId: String(item.objective_id),
-          objectiveTitle: String(item.objective_title),
-          ownerName: String(item.owner_name),
+          id: item.id,
+          title: item.title,
+          objectiveId: item.objective_id,
+          objectiveTitle: item.objective_title,
+          ownerName: item.owner_name,
           status,
-          progress: num(item.progress),
-          daysSince: num(item.days_since),
-          neverCheckedIn: Boolean(item.never_checked_in),
+          progress: item.progress,
+          daysSince: item.days_since,
+          neverCheckedIn: item.never_checked_in,
         }),
       ),
   });
-  const withoutKeyResults = (row.without_key_results as Array<Record<string, unknown>> | null) ?? [];
   return {
-    cycle: {
-      id: String(row.id),
-      name: String(row.name),
-      startDate: String(row.start_date),
-      endDate: String(row.end_date),
-      status: row.status as CycleSummary["status"],
-      expected: numOrNull(row.expected),
-    },
-    companyProgress: numOrNull(row.company_progress),
-    companyObjectiveCount: num(row.company_count),
-    objectiveCount: num(row.objective_count),
+    cycle: { id: row.id, name: row.name, startDate: row.start_date, endDate: row.end_date, status: row.status, expected: row.expected },
+    companyProgress: row.company_progress,
+    companyObjectiveCount: row.company_count,
+    objectiveCount: row.objective_count,
     keyResults: keyResultCounts,
-    distribution: Array.from({ length: 10 }, (_, bucket) => num(row[`b${bucket}`])),
-    teams: teamFiguresOf(row.teams as Array<Record<string, unknown>> | null),
-    teamsComplete: Boolean(row.teams_complete),
+    distribution: row.distribution,
+    teams: row.teams,
+    teamsComplete: row.teams_complete,
     attention: {
       off_track: list("off_track"),
       at_risk: list("at_risk"),
       stale: list("stale"),
       withoutKeyResults: {
-        total: num(row.without_key_results_total),
-        items: withoutKeyResults.map(
-          (item): AttentionObjective => ({
-            id: String(item.id),
-            title: String(item.title),
-            level: item.level as AttentionObjective["level"],
-            teamName: (item.team_name as string | null) ?? null,
-            ownerName: String(item.owner_name),
-          }),
+        total: row.without_key_results_total,
+        items: row.without_key_results.map(
+          (item): AttentionObjective => ({ id: item.id, title: item.title, level: item.level, teamName: item.team_name, ownerName: item.owner_name }),
         ),
       },
-      coach: coachCountsOf(row.coach as Record<string, unknown> | null),
+      coach: row.coach,
     },
   };
 }

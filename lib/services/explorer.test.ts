@@ -18,6 +18,7 @@ import { exploreObjectives, explorerFilterOptions, type ExplorerPage } from "./e
 import { createKeyResult, deleteKeyResult, updateKeyResult } from "./key-results";
 import { deleteObjective } from "./objectives";
 import { prefixTerms } from "./search";
+import { now } from "@/lib/clock";
 
 setupTestDatabase();
 
@@ -124,7 +125,7 @@ describe("the OKR explorer", () => {
     const ahead = await exploreObjectives(ctx, { pace: "ahead" });
     const behind = await exploreObjectives(ctx, { pace: "behind" });
     // Read the line after the queries: it only moves forward, so nothing can flip the other way.
-    const line = expectedProgress(cycle, new Date());
+    const line = expectedProgress(cycle, now());
     expect(ahead.items.every((item) => item.progress >= line - 1e-6)).toBe(true);
     expect(behind.items.every((item) => item.progress < line + 1e-6)).toBe(true);
     expect(ahead.total + behind.total).toBe(all.total);

@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@/db/client";
+import { z } from "zod";
 import { cycles, keyResults, objectives, teams, users } from "@/db/schema";
 import { toCsv, type CsvCell } from "@/lib/csv";
+import { keyResultUnits, objectiveLevels } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { slugify } from "@/lib/validation/common";
 import type { Translate } from "@/lib/validation/errors";
+import { parseRows, sqlConfidence, sqlDay, sqlNumberOrNull, sqlStatus, sqlText } from "./sql-rows";
 import { keyResultStatusSql } from "./status-sql";
 
 export interface ExportFile {
@@ -40,9 +42,34 @@ const COLUMNS = [
  * first lets a failure answer as an error instead of a truncated download. A cycle of another
  * organisation is not found.
  */
+/** One line of the export: a key result with its objective, or an objective without any (key result columns null); no objective at all for an empty cycle. */
+const exportRow = z.object({
+  cycle_name: sqlText,
+  title: sqlText.nullable(),
+  level: z.enum(objectiveLevels).nullable(),
+  team_name: sqlText.nullable(),
+  owner_name: sqlText.nullable(),
+  objective_progress: sqlNumberOrNull,
+  key_result_id: sqlText.nullable(),
+  key_result_title: sqlText.nullable(),
+  key_result_owner: sqlText.nullable(),
+  start_value: sqlText.nullable(),
+  target_value: sqlText.nullable(),
+  current_value: sqlText.nullable(),
+  unit: z.enum(keyResultUnits).nullable(),
+  currency_code: sqlText.nullable(),
+  unit_label: sqlText.nullable(),
+  progress: sqlNumberOrNull,
+  status: sqlStatus.nullable(),
+  last_check_in: sqlDay.nullable(),
+  confidence: sqlConfidence.nullable(),
+});
+type ExportRow = z.output<typeof exportRow>;
+
 export async function exportCycleCsv(ctx: TenantContext, cycleId: string, t: Translate): Promise<ExportFile> {
   const rows = await withTenant(ctx, async (tx) =>
-    rowsOf<Record<string, string | number | null>>(
+    parseRows(
+      exportRow,
       await tx.execute(sql`
         select ${cycles.name} as cycle_name, o.title, o.level::text as level, tm.name as team_name, ou.name as owner_name,
                round(o.progress * 100)::int as objective_progress,
@@ -85,21 +112,21 @@ export async function exportCycleCsv(ctx: TenantContext, cycleId: string, t: Tra
     row.confidence === null ? null : t(`okr.status.${row.confidence}`),
   ]);
   return {
-    filename: `retning-${ctx.orgSlug}-${slugify(String(first.cycle_name))}.csv`,
+    filename: `retning-${ctx.orgSlug}-${slugify(first.cycle_name)}.csv`,
     body: toCsv([COLUMNS.map((column) => t(`export.columns.${column}`)), ...body]),
     rows: body.length,
   };
 }
 
-function unitText(row: Record<string, string | number | null>): string | null {
+function unitText(row: ExportRow): string | null {
   if (row.key_result_id === null) return null;
   switch (row.unit) {
     case "percent":
       return "%";
     case "currency":
-      return String(row.currency_code ?? "");
+      return row.currency_code ?? "";
     case "custom":
-      return String(row.unit_label ?? "");
+      return row.unit_label ?? "";
     default:
       return "";
   }

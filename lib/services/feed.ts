@@ -1,5 +1,5 @@
 import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
-import { rowsOf, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { activity, comments, keyResults, objectives, teams, users, type ActivityAction, type KeyResult, type ObjectiveLevel } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
@@ -12,6 +12,9 @@ import { decodeCursor, encodeCursor, toPage, type Page } from "./pagination";
 import { teamAndDescendants } from "./teams";
 import { now } from "@/lib/clock";
 import { daysBefore, utcDay } from "@/lib/okr/week";
+import { z } from "zod";
+import { objectiveLevels } from "@/lib/domain";
+import { parseRows, sqlDay, sqlNumber, sqlText } from "./sql-rows";
 
 export type { FeedScope } from "@/lib/validation/activity";
 
@@ -161,17 +164,17 @@ export interface ProgressDeltas {
   overall: { now: number; then: number; change: number } | null;
 }
 
-interface DeltaRow {
-  objective_id: string;
-  title: string;
-  level: ObjectiveLevel;
-  team_name: string | null;
-  now: number;
-  then: number;
-  then_day: string | null;
-  overall_now: number;
-  overall_then: number;
-}
+const deltaRow = z.object({
+  objective_id: sqlText,
+  title: sqlText,
+  level: z.enum(objectiveLevels),
+  team_name: sqlText.nullable(),
+  now: sqlNumber,
+  then: sqlNumber,
+  then_day: sqlDay.nullable(),
+  overall_now: sqlNumber,
+  overall_then: sqlNumber,
+});
 
 async function deltaCondition(tx: Tx, ctx: TenantContext, scope: DeltaScope): Promise<SQL> {
   if ("objectiveId" in scope) return sql`o.id = ${scope.objectiveId}`;
@@ -198,7 +201,8 @@ export async function progressDeltas(ctx: TenantContext, scope: DeltaScope, days
   assertIds(scope);
   return withTenant(ctx, async (tx) => {
     const condition = await deltaCondition(tx, ctx, scope);
-    const rows = rowsOf<DeltaRow>(
+    const rows = parseRows(
+      deltaRow,
       await tx.execute(sql`
         select o.id as objective_id, o.title, o.level, t.name as team_name,
                o.progress::float8 as now,

@@ -9,6 +9,7 @@ import { newOrganisation } from "@/tests/world";
 import { createCheckIn, createWeeklyCheckIns } from "./check-ins";
 import { createKeyResult } from "./key-results";
 import { KEY_RESULT_HISTORY_LIMIT, keyResultHistory, objectiveProgressSeries } from "./history";
+import { now } from "@/lib/clock";
 
 setupTestDatabase();
 
@@ -36,7 +37,7 @@ describe("key result history", () => {
   it(`stops at ${KEY_RESULT_HISTORY_LIMIT} check-ins and says there are more`, async () => {
     const w = await okrWorld("Long");
     const db = await getDb();
-    const base = Date.now() - 400 * 3_600_000;
+    const base = now().getTime() - 400 * 3_600_000;
     await db.insert(checkIns).values(
       Array.from({ length: KEY_RESULT_HISTORY_LIMIT + 3 }, (_, index) => ({
         orgId: w.org.orgId,

@@ -1,13 +1,29 @@
 import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { cycles, keyResults, objectives, teams } from "@/db/schema";
+import { cycleStatuses } from "@/lib/domain";
 import { dueOutsideCycleSql } from "@/lib/okr/coach-sql";
 import type { TenantContext } from "@/lib/tenant-context";
+import type { CycleSummary } from "./cycles";
+import { sqlDay, sqlNumberOrNull, sqlText } from "./sql-rows";
 import { checkedInThisWeekSql, expectedProgressSql, instantSql, keyResultStatusSql } from "./status-sql";
 
 /**
  * SQL building blocks shared by the dashboard, the weekly review and the export: common table
  * expressions that every one of their queries starts from, so the figures agree across pages.
  */
+
+/** A row of `cyc` (cycleCte), as the pages show a cycle: with its expected progress, null unless active. */
+export const cycleRow = z
+  .object({ id: sqlText, name: sqlText, start_date: sqlDay, end_date: sqlDay, status: z.enum(cycleStatuses), expected: sqlNumberOrNull })
+  .transform((cycle): CycleSummary & { expected: number | null } => ({
+    id: cycle.id,
+    name: cycle.name,
+    startDate: cycle.start_date,
+    endDate: cycle.end_date,
+    status: cycle.status,
+    expected: cycle.expected,
+  }));
 
 /** The cycle, with where it says progress should be at `at` (null unless it is active). */
 export function cycleCte(ctx: Pick<TenantContext, "orgId">, cycleId: string, at: Date): SQL {
@@ -102,5 +118,4 @@ export function weeklyPointsSql(ctx: Pick<TenantContext, "orgId">, source: SQL):
     ) h on true`;
 }
 
-export const num = (value: unknown): number => Number(value ?? 0);
-export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+

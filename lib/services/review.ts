@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { rowsOf, type Tx } from "@/db/client";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
 import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, teams, users, type Confidence } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { now } from "@/lib/clock";
@@ -9,7 +10,8 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { DashboardCycle } from "./dashboard";
 import type { KeyResultMeasureFields } from "./key-result-measure";
-import { cycleCte, num, numOrNull } from "./report-sql";
+import { cycleCte, cycleRow } from "./report-sql";
+import { measureFieldsOf, parseRow, parseRows, sqlBoolean, sqlConfidence, sqlCount, sqlMeasureShape, sqlNumber, sqlNumberOrNull, sqlStatus, sqlText } from "./sql-rows";
 import { instantSql, keyResultSeveritySql, keyResultStatusSql, severityToStatusSql, statusSeveritySql } from "./status-sql";
 import { flattenTree, teamTree } from "./teams";
 
@@ -72,6 +74,95 @@ export interface ReviewData {
   slides: ReviewSlide[];
 }
 
+const objectiveRow = z
+  .object({
+    id: sqlText,
+    title: sqlText,
+    level: z.enum(["company", "team"]),
+    team_id: sqlText.nullable(),
+    owner_name: sqlText,
+    progress: sqlNumber,
+    pace: sqlNumberOrNull,
+    progress_week_ago: sqlNumberOrNull,
+    delta: sqlNumberOrNull,
+    status: sqlStatus.nullable(),
+  })
+  .transform((row): Omit<ReviewObjective, "keyResults" | "notes"> => ({
+    id: row.id,
+    title: row.title,
+    level: row.level,
+    teamId: row.team_id,
+    ownerName: row.owner_name,
+    progress: row.progress,
+    pace: row.pace,
+    progressWeekAgo: row.progress_week_ago,
+    delta: row.delta,
+    status: row.status,
+  }));
+
+const keyResultRow = z
+  .object({
+    id: sqlText,
+    objective_id: sqlText,
+    title: sqlText,
+    owner_name: sqlText,
+    ...sqlMeasureShape,
+    progress: sqlNumber,
+    status: sqlStatus,
+    status_week_ago: sqlStatus.nullable(),
+    new_risk: sqlBoolean,
+    check_ins: sqlCount,
+    value_before: sqlText.nullable(),
+    value_after: sqlText.nullable(),
+    confidence_before: sqlConfidence.nullable(),
+    confidence_after: sqlConfidence.nullable(),
+  })
+  .transform(
+    (row): ReviewKeyResult => ({
+      id: row.id,
+      objectiveId: row.objective_id,
+      title: row.title,
+      ownerName: row.owner_name,
+      ...measureFieldsOf(row),
+      progress: row.progress,
+      status: row.status,
+      statusWeekAgo: row.status_week_ago,
+      newRisk: row.new_risk,
+      week:
+        row.check_ins > 0 && row.value_after !== null && row.confidence_after !== null
+          ? {
+              checkIns: row.check_ins,
+              valueBefore: row.value_before ?? row.start_value,
+              valueAfter: row.value_after,
+              confidenceBefore: row.confidence_before,
+              confidenceAfter: row.confidence_after,
+            }
+          : null,
+    }),
+  );
+
+const noteRow = z
+  .object({
+    id: sqlText,
+    key_result_id: sqlText,
+    key_result_title: sqlText,
+    objective_id: sqlText,
+    author_name: sqlText,
+    note: sqlText,
+    confidence: sqlConfidence,
+    created_at: sqlText,
+  })
+  .transform((row): ReviewNote & { objectiveId: string } => ({
+    id: row.id,
+    keyResultId: row.key_result_id,
+    keyResultTitle: row.key_result_title,
+    objectiveId: row.objective_id,
+    authorName: row.author_name,
+    note: row.note,
+    confidence: row.confidence,
+    createdAt: row.created_at,
+  }));
+
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -107,7 +198,7 @@ export async function loadReview(ctx: TenantContext, cycleId: string): Promise<R
   const at = now();
   const weekAgo = daysBefore(at, REVIEW_DAYS);
   return withTenant(ctx, async (tx) => {
-    const [cycle] = rowsOf<Record<string, unknown>>(await tx.execute(sql`with ${cycleCte(ctx, cycleId, at)} select cyc.* from cyc`));
+    const cycle = parseRow(cycleRow, await tx.execute(sql`with ${cycleCte(ctx, cycleId, at)} select cyc.* from cyc`));
     if (!cycle) throw new AppError("not_found", "errors.not_found");
     const teamRows = await tx
       .select({ id: teams.id, name: teams.name, parentTeamId: teams.parentTeamId })
@@ -144,14 +235,7 @@ export async function loadReview(ctx: TenantContext, cycleId: string): Promise<R
       })),
     ];
     return {
-      cycle: {
-        id: String(cycle.id),
-        name: String(cycle.name),
-        startDate: String(cycle.start_date),
-        endDate: String(cycle.end_date),
-        status: cycle.status as DashboardCycle["status"],
-        expected: numOrNull(cycle.expected),
-      },
+      cycle,
       since: weekAgo.toISOString(),
       slides,
     };
@@ -160,7 +244,8 @@ export async function loadReview(ctx: TenantContext, cycleId: string): Promise<R
 
 /** Company and team objectives with pace, progress a week ago (from history) and their worst status. */
 async function loadObjectives(tx: Tx, ctx: TenantContext, cycleId: string, at: Date, weekAgo: Date) {
-  const rows = rowsOf<Record<string, unknown>>(
+  return parseRows(
+    objectiveRow,
     await tx.execute(sql`
       with ${cycleCte(ctx, cycleId, at)},
       obj as (
@@ -181,25 +266,14 @@ async function loadObjectives(tx: Tx, ctx: TenantContext, cycleId: string, at: D
       from obj cross join cyc join ${users} u on u.id = obj.owner_user_id
       order by obj.title, obj.id`),
   );
-  return rows.map((row) => ({
-    id: String(row.id),
-    title: String(row.title),
-    level: row.level as ReviewObjective["level"],
-    teamId: (row.team_id as string | null) ?? null,
-    ownerName: String(row.owner_name),
-    progress: num(row.progress),
-    pace: numOrNull(row.pace),
-    progressWeekAgo: numOrNull(row.progress_week_ago),
-    delta: numOrNull(row.delta),
-    status: (row.status as Status | null) ?? null,
-  }));
 }
 
 /** Key results with their status now and a week ago, and what their check-ins of the week changed. */
 async function loadKeyResults(tx: Tx, ctx: TenantContext, cycleId: string, at: Date, weekAgo: Date): Promise<ReviewKeyResult[]> {
   const status = keyResultStatusSql(at);
   const previous = sql`case when ${keyResults.createdAt} > ${instantSql(weekAgo)} then null else ${statusThenSql(weekAgo)} end`;
-  const rows = rowsOf<Record<string, unknown>>(
+  return parseRows(
+    keyResultRow,
     await tx.execute(sql`
       select ${keyResults.id} as id, ${keyResults.objectiveId} as objective_id, ${keyResults.title} as title, u.name as owner_name,
              ${keyResults.unit}::text as unit, ${keyResults.currencyCode} as currency_code, ${keyResults.unitLabel} as unit_label,
@@ -229,38 +303,12 @@ async function loadKeyResults(tx: Tx, ctx: TenantContext, cycleId: string, at: D
       where ${keyResults.orgId} = ${ctx.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null and o.level in ('company', 'team')
       order by ${keyResults.position}, ${keyResults.createdAt}, ${keyResults.id}`),
   );
-  return rows.map((row) => ({
-    id: String(row.id),
-    objectiveId: String(row.objective_id),
-    title: String(row.title),
-    ownerName: String(row.owner_name),
-    unit: row.unit as ReviewKeyResult["unit"],
-    currencyCode: (row.currency_code as string | null) ?? null,
-    unitLabel: (row.unit_label as string | null) ?? null,
-    direction: row.direction as ReviewKeyResult["direction"],
-    startValue: String(row.start_value),
-    targetValue: String(row.target_value),
-    currentValue: String(row.current_value),
-    progress: num(row.progress),
-    status: row.status as Status,
-    statusWeekAgo: (row.status_week_ago as Status | null) ?? null,
-    newRisk: Boolean(row.new_risk),
-    week:
-      num(row.check_ins) > 0
-        ? {
-            checkIns: num(row.check_ins),
-            valueBefore: String(row.value_before),
-            valueAfter: String(row.value_after),
-            confidenceBefore: (row.confidence_before as Confidence | null) ?? null,
-            confidenceAfter: row.confidence_after as Confidence,
-          }
-        : null,
-  }));
 }
 
 /** The week's check-in notes, newest first, a handful per objective. */
 async function loadNotes(tx: Tx, ctx: TenantContext, cycleId: string, weekAgo: Date) {
-  const rows = rowsOf<Record<string, unknown>>(
+  return parseRows(
+    noteRow,
     await tx.execute(sql`
       select * from (
         select c.id, c.key_result_id, k.title as key_result_title, k.objective_id, u.name as author_name, c.note,
@@ -275,14 +323,4 @@ async function loadNotes(tx: Tx, ctx: TenantContext, cycleId: string, weekAgo: D
       ) notes where rank <= ${NOTES_PER_OBJECTIVE}
       order by at desc, id`),
   );
-  return rows.map((row) => ({
-    id: String(row.id),
-    keyResultId: String(row.key_result_id),
-    keyResultTitle: String(row.key_result_title),
-    objectiveId: String(row.objective_id),
-    authorName: String(row.author_name),
-    note: String(row.note),
-    confidence: row.confidence as Confidence,
-    createdAt: String(row.created_at),
-  }));
 }

@@ -1,12 +1,13 @@
 import fc from "fast-check";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { cycles, keyResults } from "@/db/schema";
 import { expectedProgress, keyResultStatus, statusSeverity, type Status } from "@/lib/okr/progress";
+import { checkedInThisWeek, weekStart } from "@/lib/okr/week";
 import { setupTestDatabase } from "@/tests/db";
 import { insertOrganisationWithGoal } from "@/tests/fixtures";
-import { expectedProgressSql, instantSql, keyResultSeveritySql, keyResultStatusSql } from "./status-sql";
+import { checkedInThisWeekSql, expectedProgressSql, instantSql, keyResultSeveritySql, keyResultStatusSql, weekStartSql } from "./status-sql";
 
 setupTestDatabase();
 
@@ -70,5 +71,38 @@ describe("status in SQL", () => {
         .where(eq(cycles.id, world.cycle.id));
       expect(Number(row?.expected)).toBeCloseTo(expectedProgress(world.cycle, now), 9);
     }
+  });
+
+  it("finds this week's Monday and this week's check-ins as lib/okr/week.ts does, in any session time zone", async () => {
+    const db = await getDb();
+    await insertOrganisationWithGoal(db, "week");
+    const samples = fc.sample(
+      fc.record({
+        // Around the DST changes of 2027 and a year's end, where a session's time zone would move the week.
+        at: fc.date({ min: new Date("2026-12-20T00:00:00Z"), max: new Date("2027-11-10T00:00:00Z"), noInvalidDate: true }),
+        lastCheckInHoursBefore: fc.option(fc.integer({ min: -48, max: 24 * 10 })),
+        timeZone: fc.constantFrom("UTC", "Europe/Oslo", "America/St_Johns", "Pacific/Kiritimati"),
+      }),
+      { numRuns: 120, seed: 7 },
+    );
+    const mismatches: unknown[] = [];
+    for (const { at, lastCheckInHoursBefore, timeZone } of samples) {
+      const lastCheckInAt = lastCheckInHoursBefore === null ? null : new Date(at.getTime() - lastCheckInHoursBefore * 3_600_000);
+      const [row] = await db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('timezone', ${timeZone}, true)`);
+        return tx
+          .select({
+            monday: sql<string>`to_char(${weekStartSql(instantSql(at))} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')`,
+            checkedIn: checkedInThisWeekSql(at, sql`${lastCheckInAt?.toISOString() ?? null}::timestamptz`),
+          })
+          .from(cycles)
+          .limit(1);
+      });
+      const monday = weekStart(at).toISOString().slice(0, 19);
+      if (row?.monday !== monday || row.checkedIn !== checkedInThisWeek(lastCheckInAt, at)) {
+        mismatches.push({ at, lastCheckInAt, timeZone, sql: row, ts: { monday, checkedIn: checkedInThisWeek(lastCheckInAt, at) } });
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { cycles, keyResults } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { STALE_AFTER_DAYS, statusSeverity, type Status } from "@/lib/okr/progress";
+import { STALE_AFTER_DAYS, STATUSES, statusSeverity, type Status } from "@/lib/okr/progress";
 
 /**
  * The time rules of lib/okr (progress.ts, week.ts) as SQL expressions, for counts, filters and
@@ -75,7 +75,7 @@ export function keyResultStatusSql(at: Date = now(), from: StatusSources = store
 
 /** A status's rank in statusSeverity (lib/okr/progress.ts), inlined as a constant. */
 const rank = (status: Status) => sql.raw(String(statusSeverity[status]));
-const statuses = Object.keys(statusSeverity) as Status[];
+const statuses = STATUSES;
 
 /** statusSeveritySql(keyResultStatusSql()) in one step, for the worst status of many key results. */
 export function keyResultSeveritySql(at: Date = now(), from: StatusSources = stored): SQL<number> {

@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { rowsOf } from "@/db/client";
 import { objectives, type ObjectiveLevel } from "@/db/schema";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
 import { teamAndDescendants } from "./teams";
+import { z } from "zod";
+import { objectiveLevels } from "@/lib/domain";
+import { parseRows, sqlText } from "./sql-rows";
 
 export const TEAM_OBJECTIVES_LIMIT = 200;
 
@@ -43,7 +45,8 @@ export async function teamObjectives(ctx: TenantContext, teamId: string, cycleId
 
     const chains: Record<string, ChainLink[]> = {};
     if (own.length > 0) {
-      const links = rowsOf<{ start_id: string; depth: number; id: string; title: string; level: ObjectiveLevel }>(
+      const links = parseRows(
+        z.object({ start_id: sqlText, id: sqlText, title: sqlText, level: z.enum(objectiveLevels) }),
         await tx.execute(sql`
           with recursive up as (
             select o.id as start_id, o.parent_objective_id as id, 1 as depth

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { rowsOf, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { memberships, objectives, teamMembers, teams, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
@@ -8,6 +8,8 @@ import { changedFields, record } from "./activity";
 import { isUniqueViolation } from "./db-errors";
 import { authorize } from "./guard";
 import { deleteObjectivesInTx } from "./objective-deletion";
+import { z } from "zod";
+import { idRow, parseRows } from "./sql-rows";
 
 export interface TeamSummary {
   id: string;
@@ -125,7 +127,7 @@ async function wouldLoop(tx: Tx, ctx: TenantContext, teamId: string, candidatePa
       select t.id from ${teams} t join below b on t.parent_team_id = b.id where t.org_id = ${ctx.orgId}
     )
     select 1 from below where id = ${candidateParentId} limit 1`);
-  return rowsOf(rows).length > 0;
+  return parseRows(z.unknown(), rows).length > 0;
 }
 
 async function addMemberRow(tx: Tx, ctx: TenantContext, teamId: string, userId: string) {
@@ -281,6 +283,6 @@ export async function teamAndDescendants(tx: Tx, ctx: TenantContext, teamId: str
       select t.id from ${teams} t join below b on t.parent_team_id = b.id where t.org_id = ${ctx.orgId}
     )
     select id from below`);
-  return rowsOf<{ id: string }>(rows).map((row) => row.id);
+  return parseRows(idRow, rows).map((row) => row.id);
 }
 

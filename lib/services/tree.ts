@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { rowsOf } from "@/db/client";
 import { objectives } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
+import { idRow, parseRows } from "./sql-rows";
 
 export const UNALIGNED_LIMIT = 50;
 
@@ -29,7 +29,8 @@ export async function loadTree(ctx: TenantContext, cycleId: string, focusId?: st
   return withTenant(ctx, async (tx) => {
     const roots = await selectObjectiveCards(tx, ctx, and(visible(cycleId), eq(objectives.level, "company"))).orderBy(asc(objectives.title));
     const chain = focusId
-      ? rowsOf<{ id: string }>(
+      ? parseRows(
+          idRow,
           await tx.execute(sql`
             with recursive up as (
               select id, parent_objective_id, 0 as depth from ${objectives} where org_id = ${ctx.orgId} and id = ${focusId} and cycle_id = ${cycleId}
