@@ -62,15 +62,16 @@ export async function reportWorld(label = "Report") {
   const k6 = await keyResult(o1, "Grow answered tickets from 30 to 50");
 
   const tenDaysAgo = new Date(now.getTime() - 10 * DAY);
-  const oneHourAgo = new Date(now.getTime() - 3_600_000);
+  // An hour ago, but never before Monday 00:00 UTC: "today's" check-ins count as this week's on every day, a Monday just after midnight too.
+  const recently = new Date(Math.max(weekStart(now).getTime(), now.getTime() - 3_600_000));
   // Check-ins are written directly so their times are exact; the key results' latest values follow them.
   const history: Array<{ kr: string; at: Date; value: string; previous: string | null; confidence: Confidence; note: string }> = [
-    { kr: k1, at: oneHourAgo, value: "40", previous: "30", confidence: "on_track", note: "Revenue up after the sale" },
-    { kr: k2, at: oneHourAgo, value: "35", previous: "30", confidence: "at_risk", note: "" },
+    { kr: k1, at: recently, value: "40", previous: "30", confidence: "on_track", note: "Revenue up after the sale" },
+    { kr: k2, at: recently, value: "35", previous: "30", confidence: "at_risk", note: "" },
     { kr: k4, at: tenDaysAgo, value: "34", previous: "30", confidence: "on_track", note: "Good start" },
-    { kr: k4, at: oneHourAgo, value: "36", previous: "34", confidence: "off_track", note: "Open rate, ø and å: \"=SUM\" dropped" },
+    { kr: k4, at: recently, value: "36", previous: "34", confidence: "off_track", note: "Open rate, ø and å: \"=SUM\" dropped" },
     { kr: k5, at: tenDaysAgo, value: "33", previous: "30", confidence: "on_track", note: "" },
-    { kr: k6, at: oneHourAgo, value: "46", previous: "30", confidence: "on_track", note: "" },
+    { kr: k6, at: recently, value: "46", previous: "30", confidence: "on_track", note: "" },
   ];
   await db.insert(checkIns).values(
     history.map((entry) => ({
