@@ -10,10 +10,20 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Driver = "pglite" | "postgres";
 
-interface Connection {
+/** What the job queue needs of an embedded database: PGlite's own query and exec. */
+export interface EmbeddedClient {
+  query<T>(query: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(query: string): Promise<Array<{ rows: unknown[] }>>;
+}
+
+export interface Connection {
   db: Database;
   driver: Driver;
   close: () => Promise<void>;
+  /** postgres://… the connection was opened with (Postgres), for the job queue's own pool. */
+  databaseUrl?: string;
+  /** The PGlite instance (embedded), which the job queue shares: one process, one connection. */
+  embedded?: EmbeddedClient;
 }
 
 export interface ConnectionOptions {
@@ -59,7 +69,12 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
       onnotice: () => {},
       connection: { application_name: "retning" },
     });
-    return { db: drizzle(client, { schema, logger: queryCounter }), driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    return {
+      db: drizzle(client, { schema, logger: queryCounter }),
+      driver: "postgres",
+      close: () => client.end({ timeout: 5 }),
+      databaseUrl: options.databaseUrl,
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -69,7 +84,7 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
   const dataDir = inMemory ? dir : resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
   if (!inMemory) mkdirSync(dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir);
-  return { db: drizzle(client, { schema, logger: queryCounter }), driver: "pglite", close: () => client.close() };
+  return { db: drizzle(client, { schema, logger: queryCounter }), driver: "pglite", close: () => client.close(), embedded: client };
 }
 
 // One connection per process, kept on globalThis so that hot reload and Next's several module

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { checkIns, keyResults, objectives } from "@/db/schema";
-import { withOrganisation, withoutTenant } from "@/lib/tenant-scope";
+import { withOrganisation, withoutTenant, withScheduler } from "@/lib/tenant-scope";
 import { setupTestDatabase } from "@/tests/db";
 import { rejectionMessages } from "@/tests/errors";
 import { insertOrganisationWithGoal } from "@/tests/fixtures";
@@ -36,6 +36,7 @@ describe("row-level security", () => {
       [
         "activity",
         "check_ins",
+        "comment_notifications",
         "comments",
         "cycles",
         "invitations",
@@ -43,6 +44,7 @@ describe("row-level security", () => {
         "memberships",
         "objective_progress_history",
         "objectives",
+        "outbox",
         "team_members",
         "teams",
       ].sort(),
@@ -64,6 +66,16 @@ describe("row-level security", () => {
       const rows = await withoutTenant((tx) => tx.select().from(table));
       expect(rows, getTableName(table)).toEqual([]);
     }
+  });
+
+  it("lets the job scheduler read organisations' schedules and nothing of their data", async () => {
+    const orgs = await withScheduler((tx) => tx.select({ id: schema.organisations.id }).from(schema.organisations));
+    expect(orgs.map((org) => org.id)).toEqual(expect.arrayContaining([a.org.id, b.org.id]));
+    for (const table of tenantTables.filter((table) => table !== (schema.outbox as unknown))) {
+      expect(await withScheduler((tx) => tx.select().from(table)), getTableName(table)).toEqual([]);
+    }
+    const rename = withScheduler((tx) => tx.update(schema.organisations).set({ name: "Renamed" }).where(eq(schema.organisations.id, a.org.id)).returning());
+    expect(await rename).toEqual([]);
   });
 
   it("shows one organisation's rows and none of another's, even without a where clause", async () => {

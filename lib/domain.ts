@@ -14,7 +14,26 @@ export const keyResultUnits = ["number", "percent", "currency", "custom"] as con
 export const keyResultDirections = ["increase", "decrease", "stay_above", "stay_below", "milestone"] as const;
 export const confidences = ["on_track", "at_risk", "off_track"] as const;
 
+/** What an email is about; each kind has a template in lib/mail/templates and a unique key per message. */
+export const mailKinds = [
+  "invitation",
+  "password_reset",
+  "sign_up_confirm",
+  "sign_up_existing",
+  "check_in_reminder",
+  "escalation",
+  "weekly_digest",
+  "comments",
+] as const;
+/** Where a message stands: waiting, being handed to the mail server, delivered, or given up on. */
+export const mailStatuses = ["pending", "sending", "sent", "failed"] as const;
+/** The emails a person may turn off, each with its own one-click unsubscribe. */
+export const notificationTopics = ["reminders", "escalation", "digest", "comments"] as const;
+
 export type Locale = (typeof locales)[number];
+export type MailKind = (typeof mailKinds)[number];
+export type MailStatus = (typeof mailStatuses)[number];
+export type NotificationTopic = (typeof notificationTopics)[number];
 export type MembershipRole = (typeof membershipRoles)[number];
 export type CycleStatus = (typeof cycleStatuses)[number];
 export type ObjectiveLevel = (typeof objectiveLevels)[number];

@@ -11,9 +11,28 @@ const schema = z.object({
   /** Set in production behind HTTPS: secure, __Host- prefixed cookies and HSTS. */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   APP_TIME_ZONE: z.string().default("Europe/Oslo"),
+  /**
+   * Where people reach the app, e.g. https://okr.example.com. Every link in an email is built from
+   * it, never from a request's Host header (a reset link built from Host can point at anyone's site).
+   */
+  APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL, e.g. https://okr.example.com" }).optional(),
+  /** smtp://user:pass@host:587 or smtps://…:465. Unset: a development mailbox, or (in production) mail waits. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must look like smtp://user:pass@host:587" }).optional(),
+  /** The From of every email, e.g. "Retning <okr@example.com>". */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** "false" stops the job worker from running inside the web server (run `npm run worker` instead). */
+  WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
+  /** Where the development mailbox keeps its messages. */
+  DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
 });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; secureCookies: boolean };
+export type Env = z.infer<typeof schema> & {
+  AUTH_SECRET: string;
+  secureCookies: boolean;
+  /** APP_URL without a trailing slash. */
+  appUrl: string;
+  mailFrom: string;
+};
 
 const secretFile = resolve(/*turbopackIgnore: true*/ process.cwd(), ".data/auth-secret");
 
@@ -46,8 +65,18 @@ export function env(): Env {
     if (isProduction) throw new Error("Invalid environment:\n  AUTH_SECRET: required in production (openssl rand -base64 32)");
     secret = developmentSecret();
   }
-  parsed = { ...values, AUTH_SECRET: secret, secureCookies: values.SECURE_COOKIES === "true" };
+  if (!values.APP_URL && isProduction) {
+    throw new Error("Invalid environment:\n  APP_URL: required in production, the address people use to reach Retning (links in email are built from it)");
+  }
+  const appUrl = (values.APP_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`).replace(/\/+$/, "");
+  const mailFrom = values.MAIL_FROM ?? `Retning <no-reply@${new URL(appUrl).hostname}>`;
+  parsed = { ...values, AUTH_SECRET: secret, secureCookies: values.SECURE_COOKIES === "true", appUrl, mailFrom };
   return parsed;
+}
+
+/** For tests that change the environment: the next env() validates it again. */
+export function resetEnvForTests(): void {
+  parsed = undefined;
 }
 
 /** Makes sure the development secret exists before the dev server starts (scripts/dev-setup.ts). */

@@ -106,17 +106,6 @@ function requestHost(req: NextRequest): string | null {
   return req.headers.get("x-forwarded-host") ?? req.headers.get("host");
 }
 
-/**
- * The origin the person reached us at, for links they will copy and send: the Host their browser
- * used (the same one writes are checked against), not the address the server listens on, which
- * Next reports as "localhost" behind `-H 127.0.0.1` or a proxy.
- */
-export function requestOrigin(req: NextRequest): string {
-  const host = requestHost(req);
-  const protocol = req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(/:$/, "");
-  return host ? `${protocol}://${host}` : req.nextUrl.origin;
-}
-
 /** Browsers send Origin on every cross-site write; a foreign one is a forgery attempt (ASVS 3.5). */
 function assertSameOrigin(req: NextRequest) {
   const origin = req.headers.get("origin");

@@ -23,6 +23,8 @@ const matrix: Case[] = [
   { action: "organisation.read", name: "read everything", subject: undefined, allowed: roles },
   { action: "organisation.update", name: "change settings", subject: undefined, allowed: ["owner", "admin"] },
   { action: "organisation.delete", name: "delete the organisation", subject: undefined, allowed: ["owner"] },
+  { action: "reminders.send", name: "send this week's reminders now", subject: undefined, allowed: ["owner", "admin"] },
+  { action: "mail.manage", name: "see and retry failed email", subject: undefined, allowed: ["owner", "admin"] },
   { action: "invitation.manage", name: "list and revoke invitations", subject: undefined, allowed: ["owner", "admin"] },
   { action: "invitation.create", name: "invite a member", subject: { role: "member" }, allowed: ["owner", "admin"] },
   { action: "invitation.create", name: "invite an admin", subject: { role: "admin" }, allowed: ["owner", "admin"] },

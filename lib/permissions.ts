@@ -23,6 +23,8 @@ export interface Subjects {
   "organisation.read": undefined;
   "organisation.update": undefined;
   "organisation.delete": undefined;
+  "reminders.send": undefined;
+  "mail.manage": undefined;
   "invitation.manage": undefined;
   "invitation.create": { role: MembershipRole };
   "member.changeRole": { userId: string; currentRole: MembershipRole; newRole: MembershipRole };
@@ -59,6 +61,9 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A]) => boolean } 
   "organisation.read": everyone,
   "organisation.update": isAdmin,
   "organisation.delete": isOwner,
+  // "Send this week's reminders now" and the failed-mail list belong with the other settings.
+  "reminders.send": isAdmin,
+  "mail.manage": isAdmin,
   "invitation.manage": isAdmin,
   // Owners alone bring in, promote, demote or remove owners.
   "invitation.create": (actor, { role }) => isAdmin(actor) && (role !== "owner" || isOwner(actor)),

@@ -6,6 +6,8 @@ import type { TenantContext } from "@/lib/tenant-context";
 interface Scope {
   readonly orgId: string | null;
   readonly userId: string | null;
+  /** Set only by withScheduler: the one policy that reads across organisations (their schedules). */
+  readonly scheduler?: boolean;
 }
 
 const current = new AsyncLocalStorage<{ scope: Scope; tx: Tx }>();
@@ -18,7 +20,7 @@ const current = new AsyncLocalStorage<{ scope: Scope; tx: Tx }>();
 async function inScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const outer = current.getStore();
   if (outer) {
-    if (outer.scope.orgId === scope.orgId && outer.scope.userId === scope.userId) return fn(outer.tx);
+    if (outer.scope.orgId === scope.orgId && outer.scope.userId === scope.userId && !outer.scope.scheduler === !scope.scheduler) return fn(outer.tx);
     throw new Error("A transaction for one tenant cannot open another tenant's transaction.");
   }
   const db = await getDb();
@@ -32,6 +34,7 @@ async function inScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> 
         await tx.execute(
           sql`select set_config('app.org_id', ${scope.orgId ?? ""}, true),
                      set_config('app.user_id', ${scope.userId ?? ""}, true),
+                     set_config('app.scope', ${scope.scheduler ? "scheduler" : ""}, true),
                      set_config('role', 'retning_app', true),
                      set_config('jit', 'off', true),
                      set_config('work_mem', '16MB', true)`,
@@ -82,4 +85,12 @@ export function withOrganisation<T>(orgId: string, userId: string | null, fn: (t
 /** No tenant at all: only global tables (users, rate limits) are visible. */
 export function withoutTenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inScope({ orgId: null, userId: null }, fn);
+}
+
+/**
+ * The job scheduler, looking for organisations whose weekly runs are due: it reads their schedules
+ * across tenants (a policy of its own on organisations) and sees no tenant's data.
+ */
+export function withScheduler<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inScope({ orgId: null, userId: null, scheduler: true }, fn);
 }

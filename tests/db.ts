@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { closeDb, getConnection, getDb, type Database } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { startJobQueue, stopJobQueue } from "@/lib/jobs/boss";
 
 /**
  * Call at the top of every test file that touches the database. The server was migrated once by
@@ -10,7 +11,12 @@ export function setupTestDatabase(): () => Promise<Database> {
   beforeAll(async () => {
     const { db, driver } = await getConnection();
     if (driver === "pglite") await migrateDatabase(db, driver);
+    // Actions enqueue their jobs (mail above all) in their own transactions: the queue must be up.
+    await startJobQueue({ maintenance: false });
   });
-  afterAll(closeDb);
+  afterAll(async () => {
+    await stopJobQueue();
+    await closeDb();
+  });
   return getDb;
 }

@@ -26,6 +26,7 @@ export function InvitationList({ orgSlug, invitations }: { orgSlug: string; invi
   const resend = useAction({
     run: (id: string) => api<{ invitation: { id: string; url: string } }>(`/api/orgs/${orgSlug}/invitations/${id}/resend`, { method: "POST" }),
     onSuccess: ({ invitation }) => setFresh({ id: invitation.id, url: invitation.url }),
+    success: t("resent"),
   });
 
   if (invitations.length === 0) return <p className="text-sm text-subtle">{t("noPending")}</p>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useApiForm } from "@/components/forms/use-api-form";
@@ -19,6 +19,8 @@ interface Issued {
 export function InviteForm({ orgSlug, canInviteOwners }: { orgSlug: string; canInviteOwners: boolean }) {
   const t = useTranslations("members");
   const tRoles = useTranslations("roles");
+  const tLanguage = useTranslations("language");
+  const locale = useLocale();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [issued, setIssued] = useState<Issued["invitation"] | null>(null);
@@ -42,6 +44,12 @@ export function InviteForm({ orgSlug, canInviteOwners }: { orgSlug: string; canI
             <option value="member">{tRoles("member")}</option>
             <option value="admin">{tRoles("admin")}</option>
             {canInviteOwners ? <option value="owner">{tRoles("owner")}</option> : null}
+          </Select>
+        </Field>
+        <Field id="invite-locale" label={t("inviteLanguage")} error={errors.locale} className="sm:w-40">
+          <Select id="invite-locale" name="locale" defaultValue={locale === "nb" ? "nb" : "en"}>
+            <option value="en">{tLanguage("en")}</option>
+            <option value="nb">{tLanguage("nb")}</option>
           </Select>
         </Field>
         <Button type="submit" loading={form.pending} className="sm:mt-6">

@@ -5,6 +5,7 @@ export * from "./teams";
 export * from "./cycles";
 export * from "./okrs";
 export * from "./collaboration";
+export * from "./mail";
 
 import type { users, rateLimits } from "./users";
 import type { organisations, memberships, invitations } from "./organisations";
@@ -12,6 +13,7 @@ import type { teams, teamMembers } from "./teams";
 import type { cycles } from "./cycles";
 import type { objectives, keyResults, checkIns, objectiveProgressHistory } from "./okrs";
 import type { comments, activity } from "./collaboration";
+import type { outbox } from "./mail";
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -35,3 +37,4 @@ export type ObjectiveProgressPoint = typeof objectiveProgressHistory.$inferSelec
 export type Comment = typeof comments.$inferSelect;
 export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivity = typeof activity.$inferInsert;
+export type OutboxRow = typeof outbox.$inferSelect;

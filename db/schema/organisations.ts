@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
+  date,
   foreignKey,
   index,
   pgPolicy,
@@ -14,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { membershipRoleEnum } from "./enums";
 import { tenantKey, timestamps } from "./columns";
-import { appRole, currentOrgId, currentUserId, tenantPolicy } from "./rls";
+import { appRole, currentOrgId, currentUserId, schedulerScope, tenantPolicy } from "./rls";
 import { users } from "./users";
 
 export const organisations = pgTable(
@@ -25,11 +27,30 @@ export const organisations = pgTable(
     slug: text("slug").notNull(),
     /** Month (1–12) the fiscal year starts; cycles are its quarters. */
     fiscalYearStartMonth: smallint("fiscal_year_start_month").notNull().default(1),
+    /** IANA time zone of the weekly rhythm (reminders, digests), from the founder's browser at sign-up. */
+    timeZone: text("time_zone").notNull().default("Europe/Oslo"),
+    /** Check-in reminders: on by default, Friday (ISO weekday 5) at 13:00 local time. */
+    remindersEnabled: boolean("reminders_enabled").notNull().default(true),
+    reminderWeekday: smallint("reminder_weekday").notNull().default(5),
+    /** Minutes after local midnight. */
+    reminderMinute: smallint("reminder_minute").notNull().default(780),
+    /** Leadership's weekly digest: Monday 08:00 local time by default. */
+    digestEnabled: boolean("digest_enabled").notNull().default(true),
+    digestWeekday: smallint("digest_weekday").notNull().default(1),
+    digestMinute: smallint("digest_minute").notNull().default(480),
+    /** The local week (its Monday) whose scheduled run is done: the scheduler's "already ran" marks. */
+    remindersRanFor: date("reminders_ran_for"),
+    escalationRanFor: date("escalation_ran_for"),
+    digestRanFor: date("digest_ran_for"),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("organisations_slug_key").on(t.slug),
     check("organisations_fiscal_month_check", sql`${t.fiscalYearStartMonth} between 1 and 12`),
+    check("organisations_reminder_weekday_check", sql`${t.reminderWeekday} between 1 and 7`),
+    check("organisations_reminder_minute_check", sql`${t.reminderMinute} between 0 and 1439`),
+    check("organisations_digest_weekday_check", sql`${t.digestWeekday} between 1 and 7`),
+    check("organisations_digest_minute_check", sql`${t.digestMinute} between 0 and 1439`),
     pgPolicy("organisation_write", {
       for: "all",
       to: appRole,
@@ -42,6 +63,9 @@ export const organisations = pgTable(
       to: appRole,
       using: sql`${t.id} in (select m.org_id from memberships m where m.user_id = ${currentUserId})`,
     }),
+    // The job scheduler reads every organisation's weekly schedule to find the ones that are due;
+    // the work itself then runs inside each organisation's own scope (lib/jobs/scheduler.ts).
+    pgPolicy("organisation_read_by_scheduler", { for: "select", to: appRole, using: schedulerScope }),
   ],
 );
 
@@ -55,6 +79,12 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: membershipRoleEnum("role").notNull().default("member"),
+    /** The person's email choices in this organisation (one-click unsubscribe turns one off). */
+    reminderEmails: boolean("reminder_emails").notNull().default(true),
+    escalationEmails: boolean("escalation_emails").notNull().default(true),
+    /** The weekly digest: null follows the role (owners and admins get it), true or false is the person's choice. */
+    digestEmails: boolean("digest_emails"),
+    commentEmails: boolean("comment_emails").notNull().default(true),
     ...timestamps,
   },
   (t) => [

@@ -22,3 +22,9 @@ export function tenantPolicy(orgId: PgColumn) {
     withCheck: sql`${orgId} = ${currentOrgId}`,
   });
 }
+
+/**
+ * The job scheduler's scope (lib/tenant-scope.ts withScheduler): it may read the organisations'
+ * schedules across tenants, and nothing else. Tenant work still runs in each tenant's own scope.
+ */
+export const schedulerScope: SQL = sql`current_setting('app.scope', true) = 'scheduler'`;

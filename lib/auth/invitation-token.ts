@@ -4,10 +4,14 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
  * An invitation link's token: the organisation's id (not secret; it lets the link be looked up
  * inside that tenant) and 32 random bytes, of which only the SHA-256 is stored.
  */
-export function newInvitationToken(orgId: string): { token: string; hash: string } {
-  const secret = randomBytes(32).toString("base64url");
+export function newInvitationToken(orgId: string, secret = randomBytes(32).toString("base64url")): { token: string; hash: string } {
+  return { token: invitationTokenFor(orgId, secret), hash: hashSecret(secret) };
+}
+
+/** The link's token for a given secret (43 base64url characters). */
+export function invitationTokenFor(orgId: string, secret: string): string {
   const org = Buffer.from(orgId.replace(/-/g, ""), "hex").toString("base64url");
-  return { token: `${org}.${secret}`, hash: hashSecret(secret) };
+  return `${org}.${secret}`;
 }
 
 export function parseInvitationToken(token: string): { orgId: string; hash: string } | null {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   achievement,
   expectedProgress,
+  expectedValue,
   finalScore,
   keyResultProgress,
   keyResultStatus,
@@ -206,5 +207,15 @@ describe("status", () => {
 describe("final score rounding", () => {
   it("rounds halfway values up, as decimals do (not as their binary doubles do)", () => {
     expect([0.145, 0.285, 0.565, 0.575].map(finalScore)).toEqual([0.15, 0.29, 0.57, 0.58]);
+  });
+});
+
+describe("expected value", () => {
+  it("follows the line from start to target, holds a threshold, and has none for a milestone", () => {
+    expect(expectedValue({ direction: "increase", start: 10, target: 50 }, 0.25)).toBe(20);
+    expect(expectedValue({ direction: "decrease", start: 10, target: 5 }, 0.5)).toBe(7.5);
+    expect(expectedValue({ direction: "increase", start: 0, target: 100 }, 1.4)).toBe(100);
+    expect(expectedValue({ direction: "stay_above", start: 0, target: 4.5 }, 0.3)).toBe(4.5);
+    expect(expectedValue({ direction: "milestone", start: 0, target: 1 }, 0.9)).toBeNull();
   });
 });

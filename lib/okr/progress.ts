@@ -110,6 +110,24 @@ export function expectedProgress({ startDate, endDate }: CycleDates, at: Date): 
   return clamp01((at.getTime() - start) / (end - start));
 }
 
+/**
+ * The value a key result should show when `expected` of its cycle has elapsed: the straight line
+ * from start to target (both directions), the threshold a health metric must hold, and nothing
+ * for a milestone, which is done or not.
+ */
+export function expectedValue({ direction, start, target }: Omit<Measure, "current">, expected: number): number | null {
+  switch (direction) {
+    case "increase":
+    case "decrease":
+      return start + (target - start) * clamp01(expected);
+    case "stay_above":
+    case "stay_below":
+      return target;
+    case "milestone":
+      return null;
+  }
+}
+
 /** Ahead (positive) or behind (negative) the expected line. */
 export function pace(progress: number, expected: number): number {
   return progress - expected;

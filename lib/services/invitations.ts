@@ -1,6 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { invitations, memberships, organisations, users, type MembershipRole } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { invitations, memberships, organisations, users, type Locale, type MembershipRole } from "@/db/schema";
 import { newInvitationToken, parseInvitationToken } from "@/lib/auth/invitation-token";
+import { linkSecret } from "@/lib/mail/link-secrets";
+import { queueMail } from "@/lib/mail/outbox";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withOrganisation, withTenant } from "@/lib/tenant-scope";
@@ -33,8 +37,35 @@ export interface IssuedInvitation {
 
 const expiry = () => daysAfter(now(), INVITATION_DAYS);
 
-/** Invites someone by email with a role; owners alone invite owners. */
-export async function createInvitation(ctx: TenantContext, input: { email: string; role: MembershipRole }): Promise<IssuedInvitation> {
+/**
+ * The invitation email, in the same transaction as the invitation. Its link's secret is derived
+ * from a nonce (lib/mail/link-secrets.ts), so the outbox never holds a working link; the invitee
+ * reads it in their own language when they already have an account, else in the one the inviter chose.
+ */
+async function emailInvitation(tx: Tx, ctx: TenantContext, invitation: { id: string; email: string; role: MembershipRole }, nonce: string, chosen: Locale) {
+  const [known] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(sql`lower(${users.email}) = lower(${invitation.email})`).limit(1);
+  const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.userId));
+  await queueMail(tx, ctx.orgId, [
+    {
+      kind: "invitation",
+      toEmail: invitation.email,
+      toUserId: known?.id ?? null,
+      locale: known?.locale ?? chosen,
+      dedupeKey: `invitation:${invitation.id}:${nonce}`,
+      data: { orgId: ctx.orgId, orgName: ctx.orgName, inviterName: inviter?.name ?? null, role: invitation.role, nonce },
+    },
+  ]);
+}
+
+export interface InvitationInput {
+  email: string;
+  role: MembershipRole;
+  /** The language of the invitation email for someone without an account yet. */
+  locale?: Locale;
+}
+
+/** Invites someone by email with a role, and emails them the link; owners alone invite owners. */
+export async function createInvitation(ctx: TenantContext, input: InvitationInput): Promise<IssuedInvitation> {
   authorize(ctx, "invitation.create", { role: input.role });
   return withTenant(ctx, async (tx) => {
     const [member] = await tx
@@ -48,13 +79,15 @@ export async function createInvitation(ctx: TenantContext, input: { email: strin
       .update(invitations)
       .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })
       .where(and(eq(invitations.orgId, ctx.orgId), sql`lower(${invitations.email}) = ${input.email}`, isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
-    const { token, hash } = newInvitationToken(ctx.orgId);
+    const nonce = randomUUID();
+    const { token, hash } = newInvitationToken(ctx.orgId, linkSecret("invitation", nonce));
     const [row] = await tx
       .insert(invitations)
       .values({ orgId: ctx.orgId, email: input.email, role: input.role, tokenHash: hash, invitedByUserId: ctx.userId, expiresAt: expiry() })
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
     if (!row) throw new Error("Inserting an invitation returned nothing.");
     await record(tx, ctx, { action: "member.invited", entityType: "invitation", entityId: row.id, after: { email: row.email, role: row.role } });
+    await emailInvitation(tx, ctx, row, nonce, input.locale ?? "en");
     return { ...row, token };
   });
 }
@@ -100,20 +133,22 @@ export async function revokeInvitation(ctx: TenantContext, invitationId: string)
   );
 }
 
-/** A fresh link and seven more days; the previous link stops working. */
-export async function resendInvitation(ctx: TenantContext, invitationId: string): Promise<IssuedInvitation> {
+/** A fresh link and seven more days, emailed again; the previous link stops working. */
+export async function resendInvitation(ctx: TenantContext, invitationId: string, locale: Locale = "en"): Promise<IssuedInvitation> {
   const open = await openInvitation(ctx, invitationId);
   authorize(ctx, "invitation.create", { role: open.role });
-  const { token, hash } = newInvitationToken(ctx.orgId);
-  const [row] = await withTenant(ctx, (tx) =>
-    tx
+  const nonce = randomUUID();
+  const { token, hash } = newInvitationToken(ctx.orgId, linkSecret("invitation", nonce));
+  return withTenant(ctx, async (tx) => {
+    const [row] = await tx
       .update(invitations)
       .set({ tokenHash: hash, expiresAt: expiry(), updatedAt: sql`now()` })
       .where(and(eq(invitations.orgId, ctx.orgId), eq(invitations.id, invitationId)))
-      .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt }),
-  );
-  if (!row) throw new AppError("not_found", "errors.not_found");
-  return { ...row, token };
+      .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
+    if (!row) throw new AppError("not_found", "errors.not_found");
+    await emailInvitation(tx, ctx, row, nonce, locale);
+    return { ...row, token };
+  });
 }
 
 export type InvitationStatus = "valid" | "accepted" | "expired" | "revoked";

@@ -1,10 +1,15 @@
 import { z } from "zod";
-import { membershipRoles } from "@/lib/domain";
+import { locales, membershipRoles } from "@/lib/domain";
 import { email, slug, text, uuid } from "./common";
 
 export const roleSchema = z.enum(membershipRoles, { error: "validation.invalid" });
 
-export const inviteSchema = z.object({ email, role: roleSchema.default("member") });
+export const inviteSchema = z.object({
+  email,
+  role: roleSchema.default("member"),
+  /** The invitation email's language, for someone who has no account yet (the inviter's, by default). */
+  locale: z.enum(locales, { error: "validation.invalid" }).optional(),
+});
 export const changeRoleSchema = z.object({ role: roleSchema });
 
 export const memberListQuery = z.object({

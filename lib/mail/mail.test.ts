@@ -1,0 +1,123 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outbox } from "@/db/schema";
+import { resetEnvForTests } from "@/lib/env";
+import { startWorker, stopWorker, stopWorking } from "@/lib/jobs/worker";
+import { createInvitation, previewInvitation } from "@/lib/services/invitations";
+import { getMailStatus } from "@/lib/services/mail-status";
+import { withOrganisation } from "@/lib/tenant-scope";
+import { setupTestDatabase } from "@/tests/db";
+import { startTestSmtp, type TestSmtp } from "@/tests/smtp";
+import { newOrganisation } from "@/tests/world";
+import { sendOutboxMessage } from "./send";
+
+setupTestDatabase();
+
+const APP_URL = "https://okr.example.test";
+let smtp: TestSmtp;
+
+beforeAll(async () => {
+  process.env.APP_URL = APP_URL;
+  smtp = await startTestSmtp();
+  // Short retries, so that "the mail server is down" plays out in seconds; two tries in all.
+  await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false, policies: { "mail.send": { retryLimit: 3, retryDelay: 1, retryBackoff: false } } });
+});
+
+afterAll(async () => {
+  await stopWorker();
+  await smtp.close();
+  delete process.env.APP_URL;
+  resetEnvForTests();
+});
+
+async function outboxRows(orgId: string) {
+  return withOrganisation(orgId, null, (tx) => tx.select().from(outbox).where(eq(outbox.orgId, orgId)));
+}
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("email through a real SMTP server", () => {
+  it("an invitation arrives once, in the chosen language, with a working link built from APP_URL", async () => {
+    const org = await newOrganisation("Mail");
+    const before = smtp.messages.length;
+    const invitation = await createInvitation(org.ownerCtx, { email: "kari@example.test", role: "admin", locale: "nb" });
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail?.to && "text" in mail.to ? mail.to.text : "").toBe("kari@example.test");
+    expect(mail?.subject).toBe(`Du er invitert til ${org.ownerCtx.orgName} i Retning`);
+    const link = `${APP_URL}/invite/${invitation.token}`;
+    expect(mail?.html).toContain(link);
+    expect(mail?.text).toContain(link);
+    expect(mail?.text).toContain("administrator");
+    expect(mail?.messageId).toMatch(/@okr\.example\.test>$/);
+    expect(await previewInvitation(invitation.token)).toMatchObject({ status: "valid", email: "kari@example.test" });
+    // Invitations are not notifications: nothing to unsubscribe from.
+    expect(mail?.headerLines.some((line) => line.key === "list-unsubscribe")).toBe(false);
+    const [row] = await until(() => outboxRows(org.orgId), (rows) => rows[0]?.status === "sent");
+    expect(row).toMatchObject({ status: "sent", attempts: 1, kind: "invitation", locale: "nb" });
+    // The outbox keeps the nonce the link is derived from, never the link's secret.
+    expect(JSON.stringify(row?.data)).not.toContain(invitation.token.split(".")[1]);
+  });
+
+  it("with the mail server down, a message is retried and delivered when it is back: nothing lost, nothing twice", async () => {
+    const org = await newOrganisation("Outage");
+    smtp.down();
+    const before = smtp.messages.length;
+    try {
+      await createInvitation(org.ownerCtx, { email: "outage@example.test", role: "member" });
+      const [failing] = await until(() => outboxRows(org.orgId), (rows) => (rows[0]?.attempts ?? 0) >= 2 && rows[0]?.status === "pending");
+      expect(failing?.lastError).toMatch(/451|Try again later/);
+    } finally {
+      smtp.up();
+    }
+    await smtp.waitFor(before + 1);
+    const [sent] = await until(() => outboxRows(org.orgId), (rows) => rows[0]?.status === "sent");
+    expect(sent?.lastError).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(smtp.messages.slice(before).filter((mail) => mail.subject?.includes(org.ownerCtx.orgName))).toHaveLength(1);
+  });
+
+  it("two workers sending the same message at once send it once", async () => {
+    const org = await newOrganisation("Race");
+    await stopWorking();
+    try {
+      const before = smtp.messages.length;
+      await createInvitation(org.ownerCtx, { email: "race@example.test", role: "member" });
+      const [row] = await outboxRows(org.orgId);
+      if (!row) throw new Error("no outbox row");
+      const attempt = { retryCount: 0, retryLimit: 3 };
+      const outcomes = await Promise.all([sendOutboxMessage(org.orgId, row.id, attempt), sendOutboxMessage(org.orgId, row.id, attempt)]);
+      expect(outcomes.sort()).toEqual(["already-handled", "sent"]);
+      expect(await sendOutboxMessage(org.orgId, row.id, attempt)).toBe("already-handled");
+      await smtp.waitFor(before + 1);
+      expect(smtp.messages.length).toBe(before + 1);
+    } finally {
+      await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false, policies: { "mail.send": { retryLimit: 3, retryDelay: 1, retryBackoff: false } } });
+    }
+  });
+
+  it("a message that fails on every try is marked failed and shown to the organisation's admins, not to members", async () => {
+    const org = await newOrganisation("Bounce");
+    const member = await org.join("member");
+    smtp.down();
+    try {
+      await createInvitation(org.ownerCtx, { email: "bounce@example.test", role: "member" });
+      await until(() => outboxRows(org.orgId), (rows) => rows.find((row) => row.toEmail === "bounce@example.test")?.status === "failed", 20_000);
+    } finally {
+      smtp.up();
+    }
+    const status = await getMailStatus(org.ownerCtx);
+    expect(status.delivery).toBe("smtp");
+    expect(status.failed.filter((mail) => mail.toEmail === "bounce@example.test")).toEqual([
+      expect.objectContaining({ kind: "invitation", attempts: 4, lastError: expect.stringMatching(/451|Try again later/) }),
+    ]);
+    await expect(getMailStatus(member.ctx)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
