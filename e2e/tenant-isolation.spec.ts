@@ -27,6 +27,12 @@ const outsideTenant: Record<string, string> = {
   "/api/orgs": "creates a new organisation for the signed-in person",
   "/api/invitations/[token]/accept": "an invitation link: the token is the authorisation",
   "/api/invitations/[token]/sign-up": "an invitation link: the token is the authorisation",
+  "/forgot-password": "asks for a password reset link",
+  "/reset-password/[token]": "a reset link: the token is the authorisation",
+  "/api/password-reset": "asks for a password reset link (same answer for any address)",
+  "/api/password-reset/[token]": "a reset link: the token is the authorisation",
+  "/dev/mailbox": "the development mailbox: 404 in production",
+  "/dev/mailbox/[id]": "the development mailbox: 404 in production",
 };
 
 /** A body each write would accept from a member with the right to it; it names A's ids where it can. */

@@ -1,13 +1,47 @@
 /**
  * Playwright's web server: a fresh database (its own PGlite folder, or the Postgres database in
  * E2E_DATABASE_URL), migrated and seeded with the demo organisation, then the production build.
+ * Mail leaves over real SMTP to a catcher started here (smtp-server, on a port the system picks),
+ * which writes each message to E2E_MAIL_DIR for the journeys to read (e2e/mailbox.ts): production
+ * has no development mailbox.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
 import { assertLocalDatabase } from "../tests/local-database";
+import { E2E_MAIL_DIR } from "../e2e/mail-dir";
 
 const port = process.env.E2E_PORT ?? "3100";
+
+/** The mail catcher: every message the app sends, as JSON in E2E_MAIL_DIR. */
+async function startMailCatcher(): Promise<string> {
+  rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
+  mkdirSync(E2E_MAIL_DIR, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
+          const headers = Object.fromEntries(mail.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(":") + 1).trim()]));
+          const file = join(E2E_MAIL_DIR, `${String(++count).padStart(6, "0")}.json`);
+          writeFileSync(file, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "", html: mail.html || "", headers }));
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.server.address() as AddressInfo;
+  return `smtp://127.0.0.1:${address.port}`;
+}
 const databaseUrl = process.env.E2E_DATABASE_URL;
 const pgliteDir = ".data/e2e-pglite";
 
@@ -34,6 +68,7 @@ async function prepareDatabase() {
 
 async function main() {
   await prepareDatabase();
+  const smtpUrl = await startMailCatcher();
   const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: {
@@ -41,6 +76,9 @@ async function main() {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      APP_URL: `http://127.0.0.1:${port}`,
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: "Retning <okr@retning.example>",
     },
   });
   const stop = () => server.kill("SIGTERM");

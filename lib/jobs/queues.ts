@@ -21,6 +21,10 @@ export const jobData = {
   "escalation.run": z.object({ orgId: uuid, week: isoDate }),
   /** Leadership's weekly digest, for the local week `week`. */
   "digest.run": z.object({ orgId: uuid, week: isoDate }),
+  /** "Forgot your password?": looked up here, so the request answers alike for any address. */
+  "account.password_reset": z.object({ email: z.email() }),
+  /** A sign-up waiting for confirmation: a link to a new address, a note to an address that has an account. */
+  "account.sign_up": z.object({ requestId: uuid }),
   /** New comments on an objective, told to its owner at most once an hour. */
   "comments.notify": z.object({ orgId: uuid, objectiveId: uuid }),
 } as const;
@@ -52,6 +56,8 @@ export const queuePolicies: Record<QueueName, QueuePolicy> = {
   "escalation.run": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
   "digest.run": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
   "comments.notify": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
+  "account.password_reset": { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+  "account.sign_up": { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
 };
 
 export const queueNames = Object.keys(jobData) as QueueName[];

@@ -7,6 +7,8 @@ import { closeMailTransport, mailDelivery } from "@/lib/mail/transport";
 import { startJobQueue, stopJobQueue, type JobQueueOptions } from "./boss";
 import { jobData, type JobData, type QueueName } from "./queues";
 import { runScheduledWork } from "./scheduler";
+import { issuePasswordReset } from "@/lib/services/password-reset";
+import { mailSignUpRequest } from "@/lib/services/sign-up-requests";
 import { runComments, runDigest, runEscalation, runReminders } from "./tenant-jobs";
 
 /**
@@ -26,6 +28,8 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "escalation.run": (data) => runEscalation(data.orgId, data.week),
   "digest.run": (data) => runDigest(data.orgId, data.week),
   "comments.notify": (data) => runComments(data.orgId, data.objectiveId),
+  "account.password_reset": (data) => issuePasswordReset(data.email),
+  "account.sign_up": (data) => mailSignUpRequest(data.requestId),
 };
 
 /** How many jobs of a queue one worker runs at once: mail goes several at a time, runs one by one. */

@@ -31,7 +31,7 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const RESERVED_SLUGS = new Set([
   "api", "account", "sign-in", "sign-up", "sign-out", "invite", "invitations", "new", "organisations", "orgs",
   "settings", "admin", "app", "login", "logout", "register", "static", "public", "help", "about", "docs",
-  "favicon.ico", "robots.txt", "_next",
+  "favicon.ico", "robots.txt", "_next", "forgot-password", "reset-password", "unsubscribe", "dev",
 ]);
 
 export const slug = z

@@ -12,8 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signIn") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
-  const { next, email } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string; reset?: string }> }) {
+  const { next, email, reset } = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(safeNextPath(next) ?? (await landingPathFor(user.id)));
   const t = await getTranslations("auth");
@@ -31,7 +31,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
+      {reset === "1" ? (
+        <p role="status" className="mb-4 rounded-md border border-success/30 bg-success-soft px-3 py-2 text-sm text-success">
+          {t("passwordWasReset")}
+        </p>
+      ) : null}
       <SignInForm next={nextPath} email={email} />
+      <p className="mt-4 text-center text-sm">
+        <Link href="/forgot-password" className="font-medium text-accent-text hover:underline">
+          {t("forgotPassword")}
+        </Link>
+      </p>
     </AuthCard>
   );
 }

@@ -1,0 +1,1 @@
+export async function mailSignUpRequest(requestId: string): Promise<void> { void requestId; }
