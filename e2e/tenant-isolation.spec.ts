@@ -33,6 +33,8 @@ const outsideTenant: Record<string, string> = {
   "/api/password-reset/[token]": "a reset link: the token is the authorisation",
   "/dev/mailbox": "the development mailbox: 404 in production",
   "/dev/mailbox/[id]": "the development mailbox: 404 in production",
+  "/unsubscribe/[token]": "a signed unsubscribe link: the token is the authorisation",
+  "/api/unsubscribe/[token]": "one-click unsubscribe (RFC 8058): the signed token is the authorisation",
 };
 
 /** A body each write would accept from a member with the right to it; it names A's ids where it can. */
@@ -72,6 +74,10 @@ function sampleBody(method: string, pattern: string, a: Record<string, string>):
     "DELETE /api/orgs/[org]/teams/[teamId]": { objectives: "delete" },
     "POST /api/orgs/[org]/teams/[teamId]/members": { userId: a.userId },
     "DELETE /api/orgs/[org]/teams/[teamId]/members/[userId]": {},
+    "PATCH /api/orgs/[org]/notifications": { timeZone: "UTC", remindersEnabled: false, reminderWeekday: 1, reminderTime: "00:00", digestEnabled: false, digestWeekday: 1, digestTime: "00:00" },
+    "PUT /api/orgs/[org]/notifications/me": { reminderEmails: false, escalationEmails: false, digestEmails: false, commentEmails: false },
+    "POST /api/orgs/[org]/reminders/send": {},
+    "POST /api/orgs/[org]/mail/[outboxId]/retry": {},
   };
   const key = `${method} ${pattern}`;
   if (!(key in bodies)) throw new Error(`No sample body for ${key}: add one to the tenant sweep.`);
@@ -121,6 +127,8 @@ test("a member of another organisation gets 404 from every page and route handle
     cycleId: cycles[0].id,
     invitationId: invitation.invitation.id,
     commentId: comment.ok() ? (await comment.json()).comment.id : "00000000-0000-4000-8000-000000000000",
+    // Failed mail is rare; any id of A's organisation or none must answer the same 404 to B.
+    outboxId: "00000000-0000-4000-8000-000000000001",
   };
 
   const fingerprint = async () => ({
@@ -130,6 +138,7 @@ test("a member of another organisation gets 404 from every page and route handle
     invitations: await json(a, `${base}/invitations`),
     cycles: await json(a, `${base}/cycles`),
     settings: await json(a, base),
+    notifications: await json(a, `${base}/notifications`),
   });
   const before = await fingerprint();
 

@@ -12,7 +12,10 @@ export function setupTestDatabase(): () => Promise<Database> {
     const { db, driver } = await getConnection();
     if (driver === "pglite") await migrateDatabase(db, driver);
     // Actions enqueue their jobs (mail above all) in their own transactions: the queue must be up.
-    await startJobQueue({ maintenance: false });
+    // On a shared Postgres each test process has a queue of its own (files in a process run one
+    // after another, and start it empty), so one file's worker never takes another's jobs.
+    const boss = await startJobQueue({ maintenance: false, schema: driver === "postgres" ? `pgboss_test_${process.env.VITEST_POOL_ID ?? "1"}` : undefined });
+    if (driver === "postgres") await boss.deleteAllJobs();
   });
   afterAll(async () => {
     await stopJobQueue();

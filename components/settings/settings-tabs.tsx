@@ -12,6 +12,7 @@ export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
     { href: `/${orgSlug}/settings`, label: t("general") },
     { href: `/${orgSlug}/settings/cycles`, label: t("cycles") },
     { href: `/${orgSlug}/settings/members`, label: t("members") },
+    { href: `/${orgSlug}/settings/notifications`, label: t("notifications") },
   ];
   return (
     <nav aria-label={t("sections")} className="mb-6 flex gap-1 border-b border-border">

@@ -21,6 +21,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** pg-boss's own upkeep (expiring, archiving, cron); off in tests that only enqueue. */
   maintenance?: boolean;
+  /** pg-boss's schema; "pgboss" unless tests keep their parallel workers apart. */
+  schema?: string;
 }
 
 interface Running {
@@ -48,6 +50,7 @@ async function open(options: JobQueueOptions): Promise<Running> {
     supervise: options.maintenance !== false,
     migrate: true,
     application_name: "retning-jobs",
+    schema: options.schema ?? "pgboss",
   };
   const boss = connection.embedded
     ? new PgBoss({ ...common, db: fromPglite(connection.embedded), backend: "pglite" })
@@ -55,7 +58,7 @@ async function open(options: JobQueueOptions): Promise<Running> {
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
   for (const name of queueNames) await boss.createQueue(name, policyFor(name, options.policies));
-  await grantToAppRole();
+  await grantToAppRole(options.schema ?? "pgboss");
   return { boss, options };
 }
 
@@ -64,13 +67,14 @@ async function open(options: JobQueueOptions): Promise<Running> {
  * `retning_app`: it may read the queues and insert jobs, nothing more. pg-boss creates its schema
  * at start, so the grant follows it (idempotent; serialised, since several processes may start).
  */
-async function grantToAppRole(): Promise<void> {
+async function grantToAppRole(schema: string): Promise<void> {
   const { db } = await getConnection();
+  const name = sql.identifier(schema);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('retning:pgboss-grants'))`);
-    await tx.execute(sql`grant usage on schema pgboss to retning_app`);
-    await tx.execute(sql`grant select, insert on all tables in schema pgboss to retning_app`);
-    await tx.execute(sql`grant execute on all functions in schema pgboss to retning_app`);
+    await tx.execute(sql`grant usage on schema ${name} to retning_app`);
+    await tx.execute(sql`grant select, insert on all tables in schema ${name} to retning_app`);
+    await tx.execute(sql`grant execute on all functions in schema ${name} to retning_app`);
   });
 }
 

@@ -1,3 +1,4 @@
+import { inArray } from "drizzle-orm";
 import { organisations } from "@/db/schema";
 import { dueEscalation, dueWeeklyRun } from "@/lib/okr/weekly-rhythm";
 import { withScheduler } from "@/lib/tenant-scope";
@@ -14,7 +15,7 @@ export interface ScheduledRuns {
  * (lib/okr/weekly-rhythm.ts), given what already ran. One job per organisation, run and week;
  * the runs themselves work inside the organisation's scope and mark the week done when finished.
  */
-export async function runScheduledWork(at: Date): Promise<ScheduledRuns> {
+export async function runScheduledWork(at: Date, only?: readonly string[]): Promise<ScheduledRuns> {
   const rows = await withScheduler((tx) =>
     tx
       .select({
@@ -30,7 +31,9 @@ export async function runScheduledWork(at: Date): Promise<ScheduledRuns> {
         escalationRanFor: organisations.escalationRanFor,
         digestRanFor: organisations.digestRanFor,
       })
-      .from(organisations),
+      .from(organisations)
+      // Tests on a shared database look at their own organisations only.
+      .where(only ? inArray(organisations.id, [...only]) : undefined),
   );
   const runs: ScheduledRuns = { reminders: 0, escalations: 0, digests: 0 };
   for (const org of rows) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, memberships, organisations, teamMembers, type MembershipRole } from "@/db/schema";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { quarterContaining } from "@/lib/okr/cycles";
 import type { TenantContext } from "@/lib/tenant-context";
@@ -17,6 +18,8 @@ export interface NewOrganisationInput {
   /** Chosen by the person; when absent one is suggested from the name and made unique. */
   slug?: string;
   fiscalYearStartMonth?: number;
+  /** The weekly rhythm's time zone (IANA); the founder's browser's at sign-up. */
+  timeZone?: string;
 }
 
 export interface CreatedOrganisation {
@@ -50,7 +53,7 @@ async function insertWithFreeSlug(tx: Tx, orgId: string, input: NewOrganisationI
   for (const candidate of candidates) {
     try {
       await tx.transaction((savepoint) =>
-        savepoint.insert(organisations).values({ id: orgId, name: input.name, slug: candidate, fiscalYearStartMonth }),
+        savepoint.insert(organisations).values({ id: orgId, name: input.name, slug: candidate, fiscalYearStartMonth, timeZone: input.timeZone ?? env().APP_TIME_ZONE }),
       );
       return candidate;
     } catch (error) {
