@@ -5,6 +5,11 @@ import { appLink } from "./link-secrets";
 import { mailTranslator } from "./translate";
 import { unsubscribeToken } from "./unsubscribe-token";
 
+/** Headings keep their case in the plain-text part (html-to-text shouts them by default). */
+const plainText = {
+  selectors: ["h1", "h2"].map((selector) => ({ selector, options: { uppercase: false } })),
+};
+
 export interface StoredMail {
   id: string;
   orgId: string | null;
@@ -37,7 +42,7 @@ export async function renderMail(mail: StoredMail): Promise<RenderedMail> {
     spec.topic && mail.orgId && mail.toUserId ? appLink(`/unsubscribe/${unsubscribeToken({ orgId: mail.orgId, userId: mail.toUserId, topic: spec.topic })}`) : undefined;
   const links = { action: kind.action(data), ...kind.extraLinks?.(data), unsubscribe };
   const { subject, element } = kind.compose({ t: mailTranslator(mail.locale), locale: mail.locale, links }, data);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: plainText })]);
   const headers: Record<string, string> = {};
   if (unsubscribe) {
     // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" to this address, no sign-in needed.

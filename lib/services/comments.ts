@@ -6,6 +6,7 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { commentBody } from "@/lib/validation/comments";
 import { record } from "./activity";
+import { noteNewComment } from "./comment-notifications";
 import { authorize } from "./guard";
 import { exactInstantSql, olderThan, parseExactInstant } from "./keyset-time";
 import { decodeCursor, encodeCursor, toPage, type Page } from "./pagination";
@@ -51,7 +52,7 @@ const toView = ({ instant: _instant, ...view }: CommentView & { instant: string 
 
 async function objectiveOf(tx: Tx, ctx: TenantContext, objectiveId: string) {
   const [row] = await tx
-    .select({ id: objectives.id, teamId: objectives.teamId })
+    .select({ id: objectives.id, teamId: objectives.teamId, ownerUserId: objectives.ownerUserId })
     .from(objectives)
     .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.id, objectiveId)));
   if (!row) throw new AppError("not_found", "errors.not_found");
@@ -107,6 +108,7 @@ export async function createComment(ctx: TenantContext, objectiveId: string, bod
       .values({ orgId: ctx.orgId, objectiveId, authorUserId: ctx.userId, body: text })
       .returning({ id: comments.id });
     if (!row) throw new Error("Inserting a comment returned nothing.");
+    await noteNewComment(tx, ctx.orgId, objective, { id: row.id, authorUserId: ctx.userId });
     await record(tx, ctx, {
       action: "comment.created",
       entityType: "comment",

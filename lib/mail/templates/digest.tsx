@@ -45,7 +45,7 @@ export function composeDigest({ t, locale, links }: ComposeInput, data: z.infer<
         <Paragraph>{t("common.greeting", { name: data.name })}</Paragraph>
         <Paragraph>
           {t("digest.progress", { progress: formatPercent(data.progress, locale), expected: formatPercent(data.expected, locale) })}{" "}
-          {pace >= 0 ? t("digest.ahead", { points: formatPoints(pace * 100, locale, false) }) : t("digest.behind", { points: formatPoints(-pace * 100, locale, false) })}
+          {pace >= 0 ? t("digest.ahead", { points: formatPoints(pace, locale, false) }) : t("digest.behind", { points: formatPoints(-pace, locale, false) })}
         </Paragraph>
         <Subheading>{t("digest.worsenedTitle")}</Subheading>
         {data.worsened.length === 0 ? (
@@ -81,7 +81,7 @@ export function composeDigest({ t, locale, links }: ComposeInput, data: z.infer<
           <Section>
             {data.movers.map((mover, index) => (
               <Text key={index} style={cell}>
-                {t("digest.mover", { title: mover.title, points: formatPoints(mover.delta * 100, locale) })}
+                {t("digest.mover", { title: mover.title, points: formatPoints(mover.delta, locale) })}
               </Text>
             ))}
           </Section>
