@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demo, expectNoAxeViolations, signIn, unique } from "./helpers";
+import { signUpConfirmed } from "./sign-up";
 
 /** "3 still to do this week" at the top of My week, or 0 when all is caught up. */
 async function owedOnPage(page: Page): Promise<number> {
@@ -79,11 +80,7 @@ test.describe("My week", () => {
 
     // Someone of another organisation cannot read it, neither through Nordlys nor through their own organisation.
     const stranger = await browser.newContext();
-    const signUp = await stranger.request.post("/api/sign-up", {
-      data: { name: "Stranger", email: `stranger-${run}@example.test`, password: DEMO_PASSWORD, organisationName: `Elsewhere ${run}` },
-    });
-    expect(signUp.status()).toBe(200);
-    const theirSlug = ((await signUp.json()) as { organisation: { slug: string } }).organisation.slug;
+    const theirSlug = await signUpConfirmed(stranger.request, { name: "Stranger", email: `stranger-${run}@example.test`, password: DEMO_PASSWORD, organisation: `Elsewhere ${run}` });
     expect((await stranger.request.get(keyResultPath)).status()).toBe(404);
     expect((await stranger.request.get(keyResultPath.replace(`/api/orgs/${demo.org}/`, `/api/orgs/${theirSlug}/`))).status()).toBe(404);
     await stranger.close();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, expectNoAxeViolations, signIn, unique } from "./helpers";
+import { signUpThroughPages } from "./sign-up";
 
 /** The charts load once scrolled near; axe and screenshots should see every one of them drawn. */
 async function waitForCharts(page: Page) {
@@ -10,17 +11,8 @@ async function waitForCharts(page: Page) {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-/** Signs up a new organisation through the form, as its founder, and answers its slug. */
-async function signUpOrganisation(page: Page, founder: { name: string; email: string; password: string; organisation: string }) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill(founder.name);
-  await page.getByLabel("Work email").fill(founder.email);
-  await page.getByLabel("Password").fill(founder.password);
-  await page.getByLabel("Organisation name").fill(founder.organisation);
-  await page.getByRole("button", { name: "Create organisation" }).click();
-  await page.waitForURL(new RegExp(`/${founder.organisation.split(" ")[0]?.toLowerCase()}-[a-z0-9-]+/`));
-  return new URL(page.url()).pathname.split("/")[1] ?? "";
-}
+/** Signs up a new organisation through the form and the emailed link, as its founder, and answers its slug. */
+const signUpOrganisation = signUpThroughPages;
 
 test.describe("leadership dashboard and weekly review", () => {
   // Long journeys with two axe scans each; a busy machine needs more than the default minute.

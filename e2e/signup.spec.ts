@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, unique } from "./helpers";
+import { linkIn, mailTo } from "./mailbox";
 
 test("an organisation signs up, invites a colleague who joins, and they share a team", async ({ page, browser }) => {
   test.setTimeout(120_000);
@@ -21,8 +22,24 @@ test("an organisation signs up, invites a colleague who joins, and they share a 
   await expect(page.getByText("among the most common")).toBeVisible();
   await page.getByLabel("Password").fill(owner.password);
   await page.getByRole("button", { name: "Create organisation" }).click();
+  // Nothing exists yet: the answer is "check your inbox", and the link creates the organisation.
+  await expect(page.getByRole("status")).toContainText(`We sent a link to ${owner.email}`);
+  const [confirmation] = await mailTo(owner.email, /Confirm your email/);
+  if (!confirmation) throw new Error("no confirmation");
+  await page.goto(linkIn(confirmation, "/sign-up/confirm/"));
+  await expect(page.getByRole("heading", { level: 1, name: "Confirm your email" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: `Create ${orgName}` }).click();
   await page.waitForURL(/\/fjordkaffe-[a-z0-9]+\//);
   const slug = new URL(page.url()).pathname.split("/")[1] ?? "";
+
+  // Signing up again with the same address reveals nothing here; its owner hears of it by email.
+  const copycat = await browser.newContext();
+  const retry = await copycat.request.post("/api/sign-up", { data: { name: "Someone", email: owner.email, password: "another long passphrase", organisationName: "Copycat" } });
+  expect(retry.status()).toBe(200);
+  expect(await retry.json()).toEqual({ checkInbox: true, devMailbox: false });
+  await mailTo(owner.email, /Someone tried to sign up with your email/);
+  await copycat.close();
 
   // Invite a colleague as admin; the link is shown to copy.
   await page.goto(`/${slug}/settings/members`);
@@ -33,6 +50,9 @@ test("an organisation signs up, invites a colleague who joins, and they share a 
   await page.getByRole("button", { name: "Create invitation" }).click();
   const link = await page.getByLabel("Invitation link").inputValue();
   expect(link).toContain("/invite/");
+  // The invitation is emailed too, with the same link.
+  const [invitationMail] = await mailTo(colleague.email, new RegExp(`You are invited to ${orgName}`));
+  expect(invitationMail?.text).toContain(link);
   await expect(page.getByRole("list").getByText(colleague.email)).toBeVisible();
 
   // The colleague opens the link in their own browser and creates their account on the way in.

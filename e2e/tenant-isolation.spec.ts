@@ -1,6 +1,7 @@
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_PASSWORD, demo, unique } from "./helpers";
 import { discoverRoutes, fill } from "./routes";
+import { signUpConfirmed } from "./sign-up";
 
 /**
  * ASVS 8.2.2 / 8.4.1: a member of organisation B asks for organisation A's things, through every
@@ -23,7 +24,9 @@ const outsideTenant: Record<string, string> = {
   "/api/preferences": "language and theme cookies",
   "/api/session": "sign-in and sign-out",
   "/api/session/everywhere": "ends the person's own sessions",
-  "/api/sign-up": "creates a new organisation",
+  "/api/sign-up": "asks to create a new organisation (confirmed by email)",
+  "/sign-up/confirm/[token]": "a sign-up confirmation link: the token is the authorisation",
+  "/api/sign-up/confirm/[token]": "a sign-up confirmation link: the token is the authorisation",
   "/api/orgs": "creates a new organisation for the signed-in person",
   "/api/invitations/[token]/accept": "an invitation link: the token is the authorisation",
   "/api/invitations/[token]/sign-up": "an invitation link: the token is the authorisation",
@@ -144,11 +147,7 @@ test("a member of another organisation gets 404 from every page and route handle
 
   // Organisation B: someone who signed up their own organisation.
   const b = await request.newContext({ baseURL });
-  const signUp = await b.post("/api/sign-up", {
-    data: { name: "Other Owner", email: `sweep-b-${unique()}@example.test`, password: "correct horse battery staple", organisationName: `Sweep B ${unique()}` },
-  });
-  expect(signUp.ok(), await signUp.text()).toBeTruthy();
-  const bSlug: string = (await signUp.json()).organisation.slug;
+  const bSlug = await signUpConfirmed(b, { name: "Other Owner", email: `sweep-b-${unique()}@example.test`, password: "correct horse battery staple", organisation: `Sweep B ${unique()}` });
 
   const checked: string[] = [];
   for (const route of discoverRoutes()) {

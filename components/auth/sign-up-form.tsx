@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -15,12 +16,32 @@ export function SignUpForm() {
   const [organisationName, setOrganisationName] = useState("");
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
+  const [sent, setSent] = useState<{ email: string; devMailbox: boolean } | null>(null);
   const form = useApiForm({
-    submit: (values) => api<{ redirectTo: string }>("/api/sign-up", { body: values }),
-    onSuccess: ({ redirectTo }) => window.location.assign(redirectTo),
+    submit: async (values) => {
+      // The weekly reminders go out in the founder's time zone (editable in settings).
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const answer = await api<{ devMailbox: boolean }>("/api/sign-up", { body: { ...values, timeZone } });
+      return { email: values.email ?? "", devMailbox: answer.devMailbox };
+    },
+    onSuccess: setSent,
   });
   const errors = form.fieldErrors;
   const shownSlug = slugEdited ? slug : organisationName ? slugify(organisationName) : "";
+
+  if (sent) {
+    return (
+      <div role="status" className="flex flex-col gap-2">
+        <p className="text-sm font-medium text-fg">{t("checkInboxTitle")}</p>
+        <p className="text-sm text-muted">{t("checkInbox", { email: sent.email })}</p>
+        {sent.devMailbox ? (
+          <Link href="/dev/mailbox" className="text-sm font-medium text-accent-text hover:underline">
+            {t("openDevMailbox")}
+          </Link>
+        ) : null}
+      </div>
+    );
+  }
 
   return (
     <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">

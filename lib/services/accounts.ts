@@ -41,18 +41,40 @@ export interface SignedUp {
 }
 
 /** A new person and the organisation they sign up, which they own, with its first cycle. */
-export async function signUp(input: SignUpInput, locale: Locale): Promise<SignedUp> {
+export async function signUp(input: SignUpInput & { timeZone?: string }, locale: Locale): Promise<SignedUp> {
   await assertUsablePassword(input.password, "password");
   const passwordHash = await hashPassword(input.password);
+  return createAccountAndOrganisation({ ...input, passwordHash }, locale);
+}
+
+export interface NewAccountAndOrganisation {
+  name: string;
+  email: string;
+  passwordHash: string;
+  organisationName: string;
+  organisationSlug?: string;
+  timeZone?: string;
+}
+
+/**
+ * The person and their organisation, with a password already hashed: what a sign-up becomes once
+ * its email is confirmed (lib/services/sign-up-requests.ts).
+ */
+export async function createAccountAndOrganisation(input: NewAccountAndOrganisation, locale: Locale): Promise<SignedUp> {
   const userId = randomUUID();
   const orgId = randomUUID();
   return withOrganisation(orgId, userId, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(byEmail(input.email)).limit(1);
     if (existing) throw new AppError("validation_failed", "errors.validation", { email: ["validation.emailTaken"] });
-    await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, locale });
-    const organisation = await insertOrganisation(tx, orgId, userId, { name: input.organisationName, slug: input.organisationSlug });
+    await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash: input.passwordHash, locale });
+    const organisation = await insertOrganisation(tx, orgId, userId, { name: input.organisationName, slug: input.organisationSlug, timeZone: input.timeZone });
     return { user: { id: userId, name: input.name, email: input.email, sessionVersion: 1 }, organisation };
   });
+}
+
+/** Refuses the most common passwords (a field error on `field`). */
+export async function assertPasswordNotCommon(password: string, field: string): Promise<void> {
+  await assertUsablePassword(password, field);
 }
 
 /** A new person who arrives through an invitation: no organisation of their own. */

@@ -14,6 +14,8 @@ export const signUpSchema = z.object({
   organisationName: text(2, 100),
   /** Optional: suggested from the name when left empty. */
   organisationSlug: slug.optional().or(z.literal("").transform(() => undefined)),
+  /** The founder's browser's time zone (IANA), for the weekly rhythm; checked by the service. */
+  timeZone: z.string().max(100).optional(),
 });
 
 export const profileSchema = z.object({

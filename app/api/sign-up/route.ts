@@ -1,15 +1,18 @@
 import { getLocale } from "next-intl/server";
+import { mailLimits } from "@/lib/auth/mail-limits";
 import { clientIp } from "@/lib/auth/request";
 import { enforce, limits } from "@/lib/auth/rate-limit";
-import { startSession } from "@/lib/auth/sign-in";
 import { route } from "@/lib/http";
-import { signUp } from "@/lib/services/accounts";
+import { mailDelivery } from "@/lib/mail/transport";
+import { requestSignUp } from "@/lib/services/sign-up-requests";
 import { signUpSchema } from "@/lib/validation/accounts";
 
-/** A person and their organisation in one step; they land in it, signed in, as its owner. */
+/**
+ * A sign-up request: the answer is always "check your inbox", whether or not the address has an
+ * account (the email says which). The account and organisation are created by the link.
+ */
 export const POST = route({ access: "public", body: signUpSchema }, async ({ req, body }) => {
-  await enforce([`sign-up:ip:${clientIp(req)}`, limits.signUpPerIp]);
-  const { user, organisation } = await signUp(body, await getLocale());
-  await startSession(user);
-  return { redirectTo: `/${organisation.slug}`, organisation };
+  await enforce([`sign-up:ip:${clientIp(req)}`, limits.signUpPerIp], [`sign-up:email:${body.email}`, mailLimits.signUpPerEmail]);
+  await requestSignUp(body, await getLocale(), body.timeZone);
+  return { checkInbox: true, devMailbox: mailDelivery() === "dev-mailbox" };
 });
