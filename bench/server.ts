@@ -111,6 +111,9 @@ export async function startApp(options: StartOptions): Promise<AppServer> {
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: options.databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
+    APP_URL: origin,
+    // Pages are measured alone: the job worker (mail, reminders) is not part of a page's cost.
+    WORKER_IN_APP: "false",
     PORT: String(port),
     // The heap `npm start` and the Dockerfile give the server.
     NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-old-space-size=256"].filter(Boolean).join(" "),
