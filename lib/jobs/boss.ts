@@ -120,7 +120,7 @@ export async function enqueue<Q extends QueueName>(tx: Tx, name: Q, items: Reado
 /** pg-boss's statements, run through the caller's drizzle transaction (and so as its role). */
 function inTransaction(tx: Tx): Db {
   // The adapter builds its statements with the `sql` tag we hand it, so what comes back is ours.
-  return fromDrizzle({ execute: async (query) => ({ rows: rowsOf<unknown>(await tx.execute(query as SQL)) }) }, sql);
+  return fromDrizzle({ execute: async (query) => ({ rows: rowsOf(await tx.execute(query as SQL)) }) }, sql);
 }
 
 /** Adds one job outside any transaction (a nudge, a manual run). */

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { rowsOf, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { checkIns, cycles, keyResults, memberships, objectives, organisations, teamMembers, teams, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { locales } from "@/lib/domain";
@@ -8,6 +8,7 @@ import type { NewMail } from "@/lib/mail/outbox";
 import { queueMail } from "@/lib/mail/outbox";
 import { localInstant } from "@/lib/okr/weekly-rhythm";
 import { withOrganisation } from "@/lib/tenant-scope";
+import { parseRows } from "./sql-rows";
 import { keyResultStatusSql } from "./status-sql";
 
 /**
@@ -65,7 +66,7 @@ async function missing(tx: Tx, orgId: string, from: Date, to: Date) {
     left join ${users} member on member.id = ${teamMembers.userId}
     where ${teams.orgId} = ${orgId}
     order by lead.id, ${teams.name}, member.name`);
-  return rowsOf<unknown>(result).map((row) => missingRow.parse(row));
+  return parseRows(missingRow, result);
 }
 
 /** Stale key results reported on by each team's members (or its lead), now. */
@@ -80,9 +81,9 @@ async function stale(tx: Tx, orgId: string, at: Date) {
     join ${objectives} on ${objectives.orgId} = ${keyResults.orgId} and ${objectives.id} = ${keyResults.objectiveId}
     join ${cycles} on ${cycles.orgId} = ${objectives.orgId} and ${cycles.id} = ${objectives.cycleId}
     join ${users} owner on owner.id = ${keyResults.ownerUserId}
-    where ${teams.orgId} = ${orgId} and ${teams.leadUserId} is not null and ${keyResultStatusSql(sql`${at.toISOString()}::timestamptz`)} = 'stale'
+    where ${teams.orgId} = ${orgId} and ${teams.leadUserId} is not null and ${keyResultStatusSql(at)} = 'stale'
     order by title`);
-  return rowsOf<unknown>(result).map((row) => staleRow.parse(row));
+  return parseRows(staleRow, result);
 }
 
 type Lead = { id: string; name: string; email: string; locale: (typeof locales)[number]; teams: Map<string, { id: string; name: string; missing: Array<{ name: string; owed: number }>; stale: Array<{ title: string; ownerName: string }> }> };

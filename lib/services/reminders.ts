@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { rowsOf, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { cycles, keyResults, memberships, objectives, organisations, users } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { keyResultDirections, keyResultUnits, locales } from "@/lib/domain";
@@ -12,7 +12,8 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { withOrganisation } from "@/lib/tenant-scope";
 import { authorize } from "./guard";
 import { owedThisWeek } from "./my-week";
-import { expectedProgressSql } from "./status-sql";
+import { parseRows } from "./sql-rows";
+import { expectedProgressSql, instantSql } from "./status-sql";
 
 /**
  * Check-in reminders: each person who still owes check-ins this week gets one email listing the
@@ -56,11 +57,11 @@ async function readBatch(tx: Tx, orgId: string, afterUserId: string, limit: numb
              ${keyResults.position} as position, ${keyResults.unit} as unit, ${keyResults.currencyCode} as currency_code,
              ${keyResults.unitLabel} as unit_label, ${keyResults.direction} as direction, ${keyResults.startValue} as start_value,
              ${keyResults.targetValue} as target_value, ${keyResults.currentValue} as current_value,
-             ${keyResults.lastCheckInAt} is not null as checked_in, ${expectedProgressSql(sql`${at.toISOString()}::timestamptz`)} as expected
+             ${keyResults.lastCheckInAt} is not null as checked_in, ${expectedProgressSql(instantSql(at))} as expected
       from ${keyResults}
       join ${objectives} on ${objectives.orgId} = ${keyResults.orgId} and ${objectives.id} = ${keyResults.objectiveId}
       join ${cycles} on ${cycles.orgId} = ${objectives.orgId} and ${cycles.id} = ${objectives.cycleId}
-      where ${keyResults.orgId} = ${orgId} and ${cycles.status} = 'active' and ${objectives.archivedAt} is null and ${owedThisWeek}
+      where ${keyResults.orgId} = ${orgId} and ${cycles.status} = 'active' and ${objectives.archivedAt} is null and ${owedThisWeek(at)}
     ),
     pairs as (
       select kr_owner as user_id, id from owed
@@ -82,7 +83,7 @@ async function readBatch(tx: Tx, orgId: string, afterUserId: string, limit: numb
     join owed on owed.id = pairs.id
     join ${users} on ${users.id} = people.user_id
     order by people.user_id, owed.objective_title, owed.objective_id, owed.position, owed.id`);
-  return rowsOf<unknown>(result).map((row) => owedRow.parse(row));
+  return parseRows(owedRow, result);
 }
 
 function reminderFor(rows: OwedRow[], org: { name: string; slug: string }, week: string): NewMail<"check_in_reminder"> | null {
