@@ -19,7 +19,9 @@ export async function register() {
   const { env } = await import("./lib/env");
   if (env().WORKER_IN_APP === "false") {
     const { startJobQueue } = await import("./lib/jobs/boss");
+    const { announceDelivery } = await import("./lib/jobs/worker");
     await startJobQueue({ maintenance: false });
+    announceDelivery();
   } else {
     const { startWorker } = await import("./lib/jobs/worker");
     await startWorker();

@@ -75,7 +75,7 @@ export async function stopWorker(): Promise<void> {
 }
 
 /** Says at start where mail goes, so nobody wonders why none arrives. */
-function announceDelivery(): void {
+export function announceDelivery(): void {
   const delivery = mailDelivery();
   if (delivery === "none") {
     console.warn("[mail] SMTP_URL is not set: email is kept in the outbox, undelivered, until a mail server is configured.");

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { outbox } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { startWorker, stopWorker, stopWorking } from "@/lib/jobs/worker";
@@ -9,6 +9,8 @@ import { withOrganisation } from "@/lib/tenant-scope";
 import { setupTestDatabase } from "@/tests/db";
 import { startTestSmtp, type TestSmtp } from "@/tests/smtp";
 import { newOrganisation } from "@/tests/world";
+import { pinClock, unpinClock } from "@/lib/clock";
+import { resumePendingMail } from "./resume";
 import { sendOutboxMessage } from "./send";
 
 setupTestDatabase();
@@ -119,5 +121,37 @@ describe("email through a real SMTP server", () => {
       expect.objectContaining({ kind: "invitation", attempts: 4, lastError: expect.stringMatching(/451|Try again later/) }),
     ]);
     await expect(getMailStatus(member.ctx)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("in production without a mail server, mail waits in the outbox, and leaves once one is configured", async () => {
+    const org = await newOrganisation("Waiting");
+    await stopWorking();
+    try {
+      vi.stubEnv("SMTP_URL", undefined);
+      vi.stubEnv("NODE_ENV", "production");
+      resetEnvForTests();
+      await createInvitation(org.ownerCtx, { email: "patient@example.test", role: "member" });
+      const [row] = await outboxRows(org.orgId);
+      if (!row) throw new Error("no outbox row");
+      expect(await sendOutboxMessage(org.orgId, row.id, { retryCount: 0, retryLimit: 3 })).toBe("waiting");
+      expect((await getMailStatus(org.ownerCtx)).delivery).toBe("none");
+      expect(await outboxRows(org.orgId)).toEqual([expect.objectContaining({ status: "pending", attempts: 0 })]);
+      // Nothing to resume with: the sweep leaves it alone.
+      expect(await resumePendingMail([org.orgId])).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvForTests();
+    }
+    // A mail server is configured: the sweep gives the waiting message a job again, and it leaves.
+    const before = smtp.messages.length;
+    pinClock(new Date(Date.now() + 16 * 60_000));
+    try {
+      expect(await resumePendingMail([org.orgId])).toBe(1);
+    } finally {
+      unpinClock();
+    }
+    await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false });
+    await smtp.waitFor(before + 1);
+    await until(() => outboxRows(org.orgId), (rows) => rows[0]?.status === "sent");
   });
 });

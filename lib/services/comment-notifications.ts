@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { commentNotifications, comments, memberships, objectives, organisations, users } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -83,7 +83,8 @@ export async function notifyComments(orgId: string, objectiveId: string): Promis
           eq(comments.objectiveId, objectiveId),
           isNull(comments.deletedAt),
           ne(comments.authorUserId, owner.userId),
-          state.notifiedThrough ? gt(comments.createdAt, state.notifiedThrough) : sql`true`,
+          // Compared in SQL, against the stored microseconds (a Date read back would round them down).
+          sql`${comments.createdAt} > coalesce((select n.notified_through from ${commentNotifications} n where n.org_id = ${orgId} and n.objective_id = ${objectiveId}), '-infinity')`,
         ),
       )
       .orderBy(asc(comments.createdAt), asc(comments.id))
