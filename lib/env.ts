@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/client-address";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -11,6 +12,20 @@ const schema = z.object({
   /** Set in production behind HTTPS: secure, __Host- prefixed cookies and HSTS. */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   APP_TIME_ZONE: z.string().default("Europe/Oslo"),
+  /**
+   * The reverse proxies in front of the app (addresses or CIDR ranges, comma-separated). Only a
+   * request arriving from one of them has its X-Forwarded-For/-Host/-Proto believed.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; secureCookies: boolean };
