@@ -37,6 +37,27 @@ describe("sign-up", () => {
   });
 });
 
+describe("simultaneous sign-ups", () => {
+  it("with one email: one gets the account, the others the answer a second sign-up gets", async () => {
+    const email = `twice-${randomUUID()}@example.test`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => signUp({ name: `P${i}`, email, password: TEST_PASSWORD, organisationName: `Race ${i}` }, "en")),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") expect((await appError(Promise.reject(result.reason))).fields).toEqual({ email: ["validation.emailTaken"] });
+    }
+  });
+
+  it("with one organisation name: each gets an address of its own", async () => {
+    const name = `Same ${randomUUID().slice(0, 8)}`;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => signUp({ name: `P${i}`, email: `same-${i}-${randomUUID()}@example.test`, password: TEST_PASSWORD, organisationName: name }, "en")),
+    );
+    expect(new Set(results.map((result) => result.organisation.slug)).size).toBe(6);
+  });
+});
+
 describe("authentication", () => {
   it("accepts the right password, case-insensitively by email", async () => {
     const { owner } = await newOrganisation();

@@ -17,6 +17,8 @@ export interface NewOrganisationInput {
   /** Chosen by the person; when absent one is suggested from the name and made unique. */
   slug?: string;
   fiscalYearStartMonth?: number;
+  /** The request field a taken slug is reported on: `slug` unless the form names it otherwise. */
+  slugField?: "slug" | "organisationSlug";
 }
 
 export interface CreatedOrganisation {
@@ -57,7 +59,7 @@ async function insertWithFreeSlug(tx: Tx, orgId: string, input: NewOrganisationI
       if (!isUniqueViolation(error, "organisations_slug_key")) throw error;
     }
   }
-  throw new AppError("validation_failed", "errors.slugTaken", { organisationSlug: ["validation.slugTaken"] });
+  throw new AppError("validation_failed", "errors.slugTaken", { [input.slugField ?? "slug"]: ["validation.slugTaken"] });
 }
 
 /** Another organisation for a signed-in person, who becomes its owner. */
