@@ -4,7 +4,7 @@ import { setupTestDatabase } from "@/tests/db";
 import { rejectionMessages } from "@/tests/errors";
 import { newOrganisation, TEST_PASSWORD } from "@/tests/world";
 import { authenticate, changePassword, endAllSessions, resolveSession, revokeSession, signUp } from "./accounts";
-import { listMyOrganisations } from "./organisations";
+import { createOrganisation, listMyOrganisations } from "./organisations";
 import { appError } from "@/tests/app-error";
 
 setupTestDatabase();
@@ -26,6 +26,9 @@ describe("sign-up", () => {
       signUp({ name: "D", email: `d-${Date.now()}@example.test`, password: TEST_PASSWORD, organisationName: "X", organisationSlug: first.organisation.slug }, "en"),
     );
     expect(clash.fields).toEqual({ organisationSlug: ["validation.slugTaken"] });
+    // Another organisation for someone signed in: the form's field is `slug`.
+    const another = await appError(createOrganisation(first.user.id, { name: "Y", slug: first.organisation.slug }));
+    expect(another.fields).toEqual({ slug: ["validation.slugTaken"] });
   });
 
   it("refuses the most common passwords and an email that already has an account", async () => {
