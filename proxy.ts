@@ -66,14 +66,10 @@ function badAddressMessage(request: NextRequest): string {
   return { en, nb }[locale].errors.badAddress;
 }
 
-/** Each path segment as Next will decode it into a param. */
+/** Whether the path decodes as Next will decode its segments into params (a URL's pathname keeps its escapes). */
 function decodablePath(url: string): boolean {
-  const start = url.indexOf("//") + 2;
-  const pathStart = url.indexOf("/", start);
-  const end = url.search(/[?#]/);
-  const path = url.slice(pathStart, end === -1 ? undefined : end);
   try {
-    decodeURIComponent(path);
+    decodeURIComponent(new URL(url).pathname);
     return true;
   } catch {
     return false;

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { type z } from "zod";
-import { getCurrentSession, type CurrentSession } from "@/lib/auth/session";
 import { isConnectionLost, isUniqueViolation } from "@/db/errors";
+import { getCurrentSession, type CurrentSession } from "@/lib/auth/session";
 import { browserOrigin, parseOrigin } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { AppError, type FieldErrors } from "@/lib/errors";
