@@ -35,7 +35,11 @@ export interface ConnectionOptions {
  */
 export type QueryRecorder = (query: string, params: unknown[]) => void;
 const queryLog = globalThis as typeof globalThis & { __retningQueryLog?: string[]; __retningQueryRecorder?: QueryRecorder };
-const statementListeners = new Set<(query: string) => void>();
+// On globalThis, like the connection below: Next loads this module once per module graph (pages,
+// route handlers), but one connection, made by whichever graph came first, serves them all; its
+// logger must reach the listeners every graph registered.
+const listenerHolder = globalThis as typeof globalThis & { __retningStatementListeners?: Set<(query: string) => void> };
+const statementListeners = (listenerHolder.__retningStatementListeners ??= new Set());
 const queryCounter: Logger = {
   logQuery: (query, params) => {
     queryLog.__retningQueryLog?.push(query);
@@ -46,7 +50,7 @@ const queryCounter: Logger = {
 
 /**
  * Called with the SQL of every statement as it is sent, in the caller's async context (so
- * lib/tenant-scope.ts can tell which transaction wrote). One listener per purpose; cheap.
+ * lib/tenant-scope.ts can tell which transaction wrote). Each module graph registers its own.
  */
 export function onStatement(listener: (query: string) => void): void {
   statementListeners.add(listener);
