@@ -45,12 +45,26 @@ export interface ConnectionOptions {
  */
 export type QueryRecorder = (query: string, params: unknown[]) => void;
 const queryLog = globalThis as typeof globalThis & { __retningQueryLog?: string[]; __retningQueryRecorder?: QueryRecorder };
+// On globalThis, like the connection below: Next loads this module once per module graph (pages,
+// route handlers), but one connection, made by whichever graph came first, serves them all; its
+// logger must reach the listeners every graph registered.
+const listenerHolder = globalThis as typeof globalThis & { __retningStatementListeners?: Set<(query: string) => void> };
+const statementListeners = (listenerHolder.__retningStatementListeners ??= new Set());
 const queryCounter: Logger = {
   logQuery: (query, params) => {
     queryLog.__retningQueryLog?.push(query);
     queryLog.__retningQueryRecorder?.(query, params);
+    for (const listener of statementListeners) listener(query);
   },
 };
+
+/**
+ * Called with the SQL of every statement as it is sent, in the caller's async context (so
+ * lib/tenant-scope.ts can tell which transaction wrote). Each module graph registers its own.
+ */
+export function onStatement(listener: (query: string) => void): void {
+  statementListeners.add(listener);
+}
 
 export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
   return {
@@ -66,8 +80,11 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
+      // Parameters typed from their JavaScript values, as postgres.js 3 did (drizzle expects it).
+      infer: true,
       onnotice: () => {},
-      connection: { application_name: "retning" },
+      // The process id tells an operator (and the connection-loss test) whose connections these are.
+      connection: { application_name: `retning/${process.pid}` },
     });
     return {
       db: drizzle(client, { schema, logger: queryCounter }),

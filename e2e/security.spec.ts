@@ -1,5 +1,6 @@
 import { expect, request, test } from "@playwright/test";
 import { DEMO_PASSWORD, demo, unique } from "./helpers";
+import { HttpClient } from "./http-client";
 
 test.describe("security", () => {
   test("brute force against sign-in meets 429 with Retry-After after the limit", async ({ baseURL }) => {
@@ -36,6 +37,41 @@ test.describe("security", () => {
     const { teams } = await (await context.get(`/api/orgs/${demo.org}/teams`)).json();
     expect(teams.map((team: { name: string }) => team.name)).not.toContain(name);
     await context.dispose();
+  });
+
+  test("an Origin that is not a URL, or a forwarded host the client made up, cannot pass as this site", async ({ baseURL }) => {
+    const context = await request.newContext({ baseURL });
+    await context.post("/api/session", { data: { email: demo.admin, password: DEMO_PASSWORD } });
+    const name = `Forged ${unique()}`;
+    const attempts: Array<Record<string, string>> = [
+      { Origin: "null" },
+      { Origin: "not a url" },
+      { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" },
+      // Right host, wrong scheme: an http page cannot write to an https site, nor the reverse.
+      { Origin: (baseURL ?? "").replace(/^http:/, "https:") },
+    ];
+    for (const headers of attempts) {
+      const forged = await context.post(`/api/orgs/${demo.org}/teams`, { data: { name }, headers });
+      expect(forged.status(), JSON.stringify(headers)).toBe(403);
+      expect((await forged.json()).error.code).toBe("forbidden");
+    }
+    const { teams } = await (await context.get(`/api/orgs/${demo.org}/teams`)).json();
+    expect(teams.map((team: { name: string }) => team.name)).not.toContain(name);
+    await context.dispose();
+  });
+
+  test("a path that does not decode answers 400 in JSON, signed in or not", async ({ baseURL }) => {
+    if (!baseURL) throw new Error("baseURL");
+    const client = new HttpClient(baseURL);
+    for (const path of [`/api/orgs/${demo.org}/objectives/%C0%AE`, "/invite/%ud800", `/api/orgs/${demo.org}/teams/%E0%80`, `/${demo.org}/okrs/%FF`]) {
+      const response = await client.request({ method: "GET", path });
+      expect(response.status, path).toBe(400);
+      expect(JSON.parse(response.text).error.code, path).toBe("bad_request");
+    }
+    // A NUL decodes, but names no organisation: a 404 before anything reads the database.
+    const nul = await client.request({ method: "GET", path: "/api/orgs/%00" });
+    expect([nul.status, JSON.parse(nul.text).error.code]).toEqual([404, "not_found"]);
+    client.close();
   });
 
   test("pages carry a nonce-based CSP and the security headers; the session cookie is HttpOnly and SameSite", async ({ page, baseURL }) => {

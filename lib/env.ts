@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/client-address";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,6 +25,20 @@ const schema = z.object({
   WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
   /** Where the development mailbox keeps its messages. */
   DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
+  /**
+   * The reverse proxies in front of the app (addresses or CIDR ranges, comma-separated). Only a
+   * request arriving from one of them has its X-Forwarded-For/-Host/-Proto believed.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -12,6 +12,7 @@ export const errorStatus = {
   conflict: 409,
   gone: 410,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

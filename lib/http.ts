@@ -1,7 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { type z } from "zod";
+import { isConnectionLost, isUniqueViolation } from "@/db/errors";
 import { getCurrentSession, type CurrentSession } from "@/lib/auth/session";
+import { browserOrigin, parseOrigin } from "@/lib/client-address";
+import { env } from "@/lib/env";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { SessionUser } from "@/lib/services/accounts";
 import { resolveSessionAndTenant } from "@/lib/tenant";
@@ -101,18 +104,17 @@ export function json(data: unknown, init?: ResponseInit): NextResponse {
   return response;
 }
 
-/** The host the browser addressed (behind a proxy, the one it forwarded). */
-function requestHost(req: NextRequest): string | null {
-  return req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-}
-
-/** Browsers send Origin on every cross-site write; a foreign one is a forgery attempt (ASVS 3.5). */
+/**
+ * Browsers send Origin on every cross-site write; a foreign one is a forgery attempt (ASVS 3.5).
+ * Scheme and host must both match; an Origin that is not a URL (`null` from a sandboxed frame)
+ * matches nothing.
+ */
 function assertSameOrigin(req: NextRequest) {
   const origin = req.headers.get("origin");
   const site = req.headers.get("sec-fetch-site");
-  if (origin) {
-    const host = requestHost(req);
-    if (!host || new URL(origin).host !== host) throw new AppError("forbidden", "errors.crossOrigin");
+  if (origin !== null) {
+    const expected = browserOrigin(req.headers, env().secureCookies);
+    if (!expected || parseOrigin(origin) !== expected) throw new AppError("forbidden", "errors.crossOrigin");
   } else if (site && site !== "same-origin" && site !== "none") {
     throw new AppError("forbidden", "errors.crossOrigin");
   }
@@ -165,6 +167,22 @@ function errorResponse(error: unknown, t: Translate): Response {
   if (error && typeof error === "object" && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) {
     throw error;
   }
+  const known = databaseAnswer(error);
+  if (known) return errorResponse(known, t);
   console.error(error);
   return json({ error: { code: "internal", message: t("errors.internal") } }, { status: 500 });
+}
+
+/**
+ * Database failures that are not our code's fault. A lost connection that lib/tenant-scope.ts could
+ * not retry (it failed twice, or during COMMIT) is a 503: try again. A unique violation that no
+ * service mapped to its own field error is a conflict with a row someone wrote at the same moment.
+ */
+function databaseAnswer(error: unknown): AppError | null {
+  if (isConnectionLost(error)) {
+    console.error(error);
+    return new AppError("unavailable", "errors.unavailable", undefined, { retryAfterSeconds: 1 });
+  }
+  if (isUniqueViolation(error)) return new AppError("conflict", "errors.duplicate");
+  return null;
 }

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { getDb, onStatement, type Tx } from "@/db/client";
+import { isConnectionLost, isTransactionConflict } from "@/db/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 
 interface Scope {
@@ -10,7 +12,23 @@ interface Scope {
   readonly scheduler?: boolean;
 }
 
-const current = new AsyncLocalStorage<{ scope: Scope; tx: Tx }>();
+interface Store {
+  scope: Scope;
+  tx: Tx;
+  /** Whether any statement of this transaction could have written (see isWriteStatement). */
+  wrote: boolean;
+}
+
+const current = new AsyncLocalStorage<Store>();
+
+// Statements that may change data, or lock rows as if they would: any of these words in the SQL
+// text (values are parameters, never in the text). A false "write" only costs a retry.
+const WRITE_STATEMENT = /\b(insert|update|delete|merge|truncate|lock|nextval|setval)\b/i;
+
+onStatement((query) => {
+  const store = current.getStore();
+  if (store && !store.wrote && WRITE_STATEMENT.test(query)) store.wrote = true;
+});
 
 /**
  * Runs `fn` in one transaction as the app's database role, with the tenant settings that the
@@ -24,7 +42,11 @@ async function inScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> 
     throw new Error("A transaction for one tenant cannot open another tenant's transaction.");
   }
   const db = await getDb();
+  let connectionRetried = false;
   for (let attempt = 1; ; attempt++) {
+    // Set once fn has finished: from then on the only statement left is COMMIT.
+    let bodyDone = false;
+    let store: Store | undefined;
     try {
       return await db.transaction(async (tx) => {
         // jit off: our statements read thousands of rows, not millions, and Postgres' JIT spent
@@ -39,27 +61,35 @@ async function inScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> 
                      set_config('jit', 'off', true),
                      set_config('work_mem', '16MB', true)`,
         );
-        return current.run({ scope, tx }, () => fn(tx));
+        store = { scope, tx, wrote: false };
+        const result = await current.run(store, () => fn(tx));
+        bodyDone = true;
+        return result;
       });
     } catch (error) {
       // Writes lock cycle → objective → key result and roll up upwards, but a few paths (deleting
       // an objective unaligns the ones below it) cross that order. Postgres breaks such a deadlock
       // by failing one transaction; it rolled back whole, so running it again is safe.
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      if (isTransactionConflict(error) && attempt < MAX_ATTEMPTS) continue;
+      // A connection that went away (Postgres restarted, a pooler recycled it) before COMMIT was
+      // sent took its uncommitted transaction with it: run it once more on a fresh connection.
+      // Lost during COMMIT, a write's outcome is unknown, so its error stands rather than risk a
+      // second write; a transaction that only read can always run again.
+      const safeToRepeat = !bodyDone || !store?.wrote;
+      if (isConnectionLost(error) && safeToRepeat && !connectionRetried) {
+        connectionRetried = true;
+        // A moment for the driver to see which of its other connections went down with this one
+        // (a restart ends them all), so the retry gets a live or a fresh one.
+        await sleep(RECONNECT_DELAY_MS + Math.random() * RECONNECT_DELAY_MS);
+        continue;
+      }
+      throw error;
     }
   }
 }
 
 const MAX_ATTEMPTS = 3;
-
-function isRetryable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (code === "40P01" || code === "40001") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
+const RECONNECT_DELAY_MS = 50;
 
 /** Reads and writes inside one organisation, on behalf of one member. */
 export function withTenant<T>(ctx: Pick<TenantContext, "orgId" | "userId">, fn: (tx: Tx) => Promise<T>): Promise<T> {

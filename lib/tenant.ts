@@ -4,9 +4,12 @@ import { getCurrentSession, getSessionClaims, type CurrentSession } from "@/lib/
 import { findMembership } from "@/lib/services/organisations";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withUser } from "@/lib/tenant-scope";
+import { ORG_PARAM_PATTERN } from "@/lib/validation/common";
 
 /** The tenant of a request, resolved once per request however many components ask (React cache). */
 export const resolveTenant = cache(async (userId: string, orgSlug: string): Promise<TenantContext | null> => {
+  // A path segment that cannot be an address (NUL, quotes, 1 MB) names no organisation: no query.
+  if (!ORG_PARAM_PATTERN.test(orgSlug)) return null;
   const membership = await findMembership(userId, orgSlug);
   if (!membership) return null;
   return {

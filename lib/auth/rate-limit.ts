@@ -12,11 +12,16 @@ export interface Limit {
 /**
  * The limits of ASVS 6.3.1: enough for a person who mistypes, far too few for guessing. Limits on
  * secrets (passwords, invitation links) count failures only, so an office behind one address can
- * sign in all at once; sign-up counts every attempt.
+ * sign in all at once; sign-up counts every attempt. Addresses are the connection's own (or what
+ * a trusted proxy vouches for: lib/client-address.ts), so a rotated X-Forwarded-For moves nobody
+ * to a fresh bucket; the global ceiling caps a spray from many real addresses at once. A browser
+ * that signed in to the account before is limited on its own (lib/auth/device-cookie.ts).
  */
 export const limits = {
   signInFailuresPerIp: { points: 50, windowSeconds: 15 * 60 },
   signInFailuresPerAccount: { points: 10, windowSeconds: 15 * 60 },
+  signInFailuresGlobal: { points: 1000, windowSeconds: 15 * 60 },
+  signInFailuresPerDevice: { points: 10, windowSeconds: 15 * 60 },
   signUpPerIp: { points: 20, windowSeconds: 60 * 60 },
   invitationFailuresPerIp: { points: 30, windowSeconds: 15 * 60 },
   passwordChangeFailuresPerAccount: { points: 5, windowSeconds: 15 * 60 },

@@ -4,7 +4,7 @@ import { setupTestDatabase } from "@/tests/db";
 import { rejectionMessages } from "@/tests/errors";
 import { newOrganisation, TEST_PASSWORD } from "@/tests/world";
 import { authenticate, changePassword, endAllSessions, resolveSession, revokeSession, signUp } from "./accounts";
-import { listMyOrganisations } from "./organisations";
+import { createOrganisation, listMyOrganisations } from "./organisations";
 import { appError } from "@/tests/app-error";
 
 setupTestDatabase();
@@ -26,6 +26,9 @@ describe("sign-up", () => {
       signUp({ name: "D", email: `d-${Date.now()}@example.test`, password: TEST_PASSWORD, organisationName: "X", organisationSlug: first.organisation.slug }, "en"),
     );
     expect(clash.fields).toEqual({ organisationSlug: ["validation.slugTaken"] });
+    // Another organisation for someone signed in: the form's field is `slug`.
+    const another = await appError(createOrganisation(first.user.id, { name: "Y", slug: first.organisation.slug }));
+    expect(another.fields).toEqual({ slug: ["validation.slugTaken"] });
   });
 
   it("refuses the most common passwords and an email that already has an account", async () => {
@@ -34,6 +37,27 @@ describe("sign-up", () => {
     const { owner } = await newOrganisation();
     const taken = await appError(signUp({ name: "F", email: owner.email.toUpperCase(), password: TEST_PASSWORD, organisationName: "Org" }, "en"));
     expect(taken.fields).toEqual({ email: ["validation.emailTaken"] });
+  });
+});
+
+describe("simultaneous sign-ups", () => {
+  it("with one email: one gets the account, the others the answer a second sign-up gets", async () => {
+    const email = `twice-${randomUUID()}@example.test`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => signUp({ name: `P${i}`, email, password: TEST_PASSWORD, organisationName: `Race ${i}` }, "en")),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") expect((await appError(Promise.reject(result.reason))).fields).toEqual({ email: ["validation.emailTaken"] });
+    }
+  });
+
+  it("with one organisation name: each gets an address of its own", async () => {
+    const name = `Same ${randomUUID().slice(0, 8)}`;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => signUp({ name: `P${i}`, email: `same-${i}-${randomUUID()}@example.test`, password: TEST_PASSWORD, organisationName: name }, "en")),
+    );
+    expect(new Set(results.map((result) => result.organisation.slug)).size).toBe(6);
   });
 });
 

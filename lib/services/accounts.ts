@@ -5,6 +5,7 @@ import { hashPassword, isCommonPassword, verifyPassword } from "@/lib/auth/passw
 import { AppError } from "@/lib/errors";
 import { withOrganisation, withoutTenant, withUser } from "@/lib/tenant-scope";
 import type { SignUpInput } from "@/lib/validation/accounts";
+import { isUniqueViolation } from "./db-errors";
 import { insertOrganisation, type CreatedOrganisation } from "./organisations";
 import { now } from "@/lib/clock";
 
@@ -29,6 +30,18 @@ export async function authenticate(email: string, password: string): Promise<Acc
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok) return null;
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+}
+
+const emailTaken = () => new AppError("validation_failed", "errors.validation", { email: ["validation.emailTaken"] });
+
+/**
+ * Two sign-ups with one email at the same moment both pass the "is it taken" read; the unique
+ * index lets one in and fails the other, which then gets the same answer as if it had come second.
+ */
+function uniqueEmail<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    throw isUniqueViolation(error, "users_email_key") ? emailTaken() : error;
+  });
 }
 
 async function assertUsablePassword(password: string, field: string) {
@@ -63,13 +76,18 @@ export interface NewAccountAndOrganisation {
 export async function createAccountAndOrganisation(input: NewAccountAndOrganisation, locale: Locale): Promise<SignedUp> {
   const userId = randomUUID();
   const orgId = randomUUID();
-  return withOrganisation(orgId, userId, async (tx) => {
+  return uniqueEmail(withOrganisation(orgId, userId, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(byEmail(input.email)).limit(1);
-    if (existing) throw new AppError("validation_failed", "errors.validation", { email: ["validation.emailTaken"] });
+    if (existing) throw emailTaken();
     await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash: input.passwordHash, locale });
-    const organisation = await insertOrganisation(tx, orgId, userId, { name: input.organisationName, slug: input.organisationSlug, timeZone: input.timeZone });
+    const organisation = await insertOrganisation(tx, orgId, userId, {
+      name: input.organisationName,
+      slug: input.organisationSlug,
+      slugField: "organisationSlug",
+      timeZone: input.timeZone,
+    });
     return { user: { id: userId, name: input.name, email: input.email, sessionVersion: 1 }, organisation };
-  });
+  }));
 }
 
 /** Refuses the most common passwords (a field error on `field`). */
@@ -81,16 +99,16 @@ export async function assertPasswordNotCommon(password: string, field: string): 
 export async function createAccount(input: { name: string; email: string; password: string }, locale: Locale): Promise<AccountIdentity> {
   await assertUsablePassword(input.password, "password");
   const passwordHash = await hashPassword(input.password);
-  return withoutTenant(async (tx) => {
+  return uniqueEmail(withoutTenant(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(byEmail(input.email)).limit(1);
-    if (existing) throw new AppError("validation_failed", "errors.validation", { email: ["validation.emailTaken"] });
+    if (existing) throw emailTaken();
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash, locale })
       .returning({ id: users.id, name: users.name, email: users.email, sessionVersion: users.sessionVersion });
     if (!user) throw new Error("Inserting a user returned nothing.");
     return user;
-  });
+  }));
 }
 
 export interface SessionUser {

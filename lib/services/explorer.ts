@@ -8,6 +8,7 @@ import { withTenant } from "@/lib/tenant-scope";
 import { defaultDirection, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
 import { pickCycle, type CycleSummary } from "./cycles";
 import { selectObjectiveListCards, type ObjectiveListCard } from "./objective-cards";
+import { isTimestampText } from "./keyset-time";
 import { decodeCursor, encodeCursor } from "./pagination";
 import { matches, prefixTerms } from "./search";
 import { expectedProgressSql, keyResultSeveritySql, keyResultStatusSql } from "./status-sql";
@@ -71,8 +72,8 @@ const sortKeys: Record<ExplorerSort, { keys: SortKey[]; values: (row: ObjectiveL
   updated: { keys: [{ column: sql`${objectives.updatedAt}`, type: "timestamptz" }], values: (row) => [row.updatedKey] },
 };
 
-const NUMERIC = /^-?\d+(\.\d+)?(e-?\d+)?$/i;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
+// Bounded: an exponent of a million overflows numeric in Postgres.
+const NUMERIC = /^-?\d{1,30}(\.\d{1,30})?(e-?\d{1,3})?$/i;
 
 /**
  * A cursor's values if it was made for this sort and direction and holds values of the right
@@ -87,7 +88,7 @@ function readCursor(cursor: string | undefined, sort: ExplorerSort, dir: SortDir
   const ok = spec.keys.every(({ type }, i) => {
     const value = values[i];
     if (typeof value !== "string") return false;
-    return type === "numeric" ? NUMERIC.test(value) : type === "timestamptz" ? TIMESTAMP.test(value) : true;
+    return type === "numeric" ? NUMERIC.test(value) : type === "timestamptz" ? isTimestampText(value) : true;
   });
   return ok ? { values: values as string[], id: decoded.id } : null;
 }

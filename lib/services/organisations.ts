@@ -20,6 +20,8 @@ export interface NewOrganisationInput {
   fiscalYearStartMonth?: number;
   /** The weekly rhythm's time zone (IANA); the founder's browser's at sign-up. */
   timeZone?: string;
+  /** The request field a taken slug is reported on: `slug` unless the form names it otherwise. */
+  slugField?: "slug" | "organisationSlug";
 }
 
 export interface CreatedOrganisation {
@@ -60,7 +62,7 @@ async function insertWithFreeSlug(tx: Tx, orgId: string, input: NewOrganisationI
       if (!isUniqueViolation(error, "organisations_slug_key")) throw error;
     }
   }
-  throw new AppError("validation_failed", "errors.slugTaken", { organisationSlug: ["validation.slugTaken"] });
+  throw new AppError("validation_failed", "errors.slugTaken", { [input.slugField ?? "slug"]: ["validation.slugTaken"] });
 }
 
 /** Another organisation for a signed-in person, who becomes its owner. */

@@ -1,3 +1,5 @@
+import { isPlainText } from "@/lib/validation/common";
+
 export interface Page<T> {
   items: T[];
   /** Pass back as `after` for the next page; null on the last page. */
@@ -23,11 +25,21 @@ export function decodeCursor(cursor: string | undefined, size: number): { values
     const id = value.at(-1);
     const values = value.slice(0, -1);
     if (typeof id !== "string" || !UUID.test(id)) return null;
-    if (!values.every((part) => part === null || typeof part === "string" || typeof part === "number")) return null;
+    if (!values.every(isCursorValue)) return null;
     return { values: values as Array<string | number | null>, id };
   } catch {
     return null;
   }
+}
+
+/**
+ * A value a cursor may carry into SQL: a finite number, or text Postgres can hold (a tampered
+ * cursor with NUL or a lone surrogate would fail the statement rather than start over).
+ */
+function isCursorValue(part: unknown): part is string | number | null {
+  if (part === null) return true;
+  if (typeof part === "number") return Number.isFinite(part);
+  return typeof part === "string" && part.length <= 1000 && isPlainText(part);
 }
 
 /** Fetch one row more than a page to know whether another page follows. */

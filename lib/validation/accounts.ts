@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/config";
-import { email, password, slug, text } from "./common";
+import { email, password, plainString, slug, text } from "./common";
 
 export const signInSchema = z.object({
   email,
@@ -15,7 +15,7 @@ export const signUpSchema = z.object({
   /** Optional: suggested from the name when left empty. */
   organisationSlug: slug.optional().or(z.literal("").transform(() => undefined)),
   /** The founder's browser's time zone (IANA), for the weekly rhythm; checked by the service. */
-  timeZone: z.string().max(100).optional(),
+  timeZone: plainString("validation.invalid").max(100).optional(),
 });
 
 export const profileSchema = z.object({

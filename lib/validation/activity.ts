@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "./common";
+import { opaque, strictInt, uuid } from "./common";
 
 /** Which activity a feed shows: one objective, a team (optionally with the teams below it) or everything. */
 export type FeedScope = { objectiveId: string } | { teamId: string; includeSubTeams?: boolean } | { organisation: true };
@@ -10,8 +10,8 @@ export const FEED_PAGE_SIZE = 30;
 export const FEED_MAX_PAGE_SIZE = 100;
 
 const page = {
-  after: z.string().max(512).optional(),
-  limit: z.coerce.number().int().min(1).max(FEED_MAX_PAGE_SIZE).optional(),
+  after: opaque(512).optional(),
+  limit: strictInt(1, FEED_MAX_PAGE_SIZE).optional(),
 };
 
 /** `GET /api/orgs/[org]/activity?scope=…`: the scope as query parameters, then the page. */

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { confidences } from "@/lib/domain";
-import { decimal, uuid } from "./common";
+import { decimal, optionalText, uuid } from "./common";
 import { orgParams } from "./members";
 
 export const checkInSchema = z.object({
   value: decimal,
   confidence: z.enum(confidences, { error: "validation.confidence" }),
-  note: z.string().trim().max(2000, { error: "validation.tooLong" }).default(""),
+  note: optionalText(2000),
 });
 
 /** My week: any number of key results in one submit, all or nothing. */

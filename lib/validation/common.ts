@@ -1,14 +1,36 @@
 import { z } from "zod";
 
+/**
+ * NUL cannot be stored in a Postgres text column, and a lone UTF-16 surrogate is not Unicode at
+ * all (json columns refuse it; UTF-8 turns it into U+FFFD). Both are refused, never rewritten.
+ */
+export function isPlainText(value: string): boolean {
+  return !value.includes("\u0000") && value.isWellFormed();
+}
+
+/**
+ * The one string type of every free-text field — names, titles, descriptions, notes, comments,
+ * reflections, search queries, cursors: a string that {@link isPlainText} accepts, else a field
+ * error on that field.
+ */
+export const plainString = (message = "validation.required") =>
+  z.string({ error: message }).refine(isPlainText, { error: "validation.invalidCharacters" });
+
 /** Trimmed text with a length window; the messages are i18n keys (see lib/validation/errors.ts). */
 export const text = (min: number, max: number) =>
-  z
-    .string({ error: "validation.required" })
+  plainString()
     .trim()
     .min(min, { error: min <= 1 ? "validation.required" : "validation.tooShort" })
     .max(max, { error: "validation.tooLong" });
 
-export const optionalText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" }).default("");
+/** Trimmed text that may be left empty (it then reads as ""). */
+export const optionalText = (max: number) => plainString("validation.invalid").trim().max(max, { error: "validation.tooLong" }).default("");
+
+/** Trimmed text up to `max`, without a default: an update's field, a search box, a cursor. */
+export const boundedText = (max: number) => plainString("validation.invalid").trim().max(max, { error: "validation.tooLong" });
+
+/** An opaque value passed back as the client got it (keyset cursors): untrimmed, bounded. */
+export const opaque = (max: number) => plainString("validation.invalid").max(max, { error: "validation.tooLong" });
 
 export const email = z
   .string({ error: "validation.required" })
@@ -26,6 +48,9 @@ export const password = z
 export const uuid = z.uuid({ error: "validation.invalid" });
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/** What an organisation's address in a URL can be: looser than SLUG_PATTERN, never NUL or a quote. */
+export const ORG_PARAM_PATTERN = /^[a-z0-9-]{1,60}$/;
 
 /** Path segments the app uses itself; an organisation cannot take them. */
 export const RESERVED_SLUGS = new Set([
@@ -67,7 +92,36 @@ export const decimal = z
   .transform((value) => String(value).trim().replace(",", "."))
   .pipe(z.string().regex(/^-?\d{1,15}(\.\d{1,6})?$/, { error: "validation.decimal" }));
 
-export const isoDate = z.iso.date({ error: "validation.date" });
+/** Years a plan can sensibly name: far outside them is a typo (or year 0, which Postgres refuses). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+/** The one date type: `YYYY-MM-DD`, a real calendar day, between 1900 and 2200. */
+export const isoDate = z.iso
+  .date({ error: "validation.date" })
+  .refine((value) => {
+    const year = Number(value.slice(0, 4));
+    return year >= MIN_YEAR && year <= MAX_YEAR;
+  }, { error: "validation.dateRange" });
+
+/** Postgres' integer: larger ids and counts do not exist and would fail in SQL. */
+const INT4_MAX = 2_147_483_647;
+
+/**
+ * An integer, strictly: a JSON number with no fraction, or a string of digits (what an HTML form
+ * sends). `[69]`, `"69e0"`, `"0x45"`, `true` and `" 69 "` are refused, unlike z.coerce.number.
+ */
+export const strictInt = (min: number, max: number = INT4_MAX) =>
+  z
+    .union([z.number(), z.string().regex(/^-?\d{1,10}$/)], { error: "validation.invalid" })
+    .transform((value) => Number(value))
+    .pipe(
+      z
+        .number()
+        .int({ error: "validation.invalid" })
+        .min(min, { error: "validation.invalid" })
+        .max(max, { error: "validation.invalid" }),
+    );
 
 /** The version an edit was based on (optimistic concurrency). */
-export const version = z.coerce.number({ error: "validation.invalid" }).int().positive();
+export const version = strictInt(1);

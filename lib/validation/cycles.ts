@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "./common";
+import { plainString, uuid } from "./common";
 import { orgParams } from "./members";
 
 /** As REFLECTION_MAX_LENGTH in lib/services/cycles.ts (validation does not import services). */
@@ -11,8 +11,7 @@ export const cycleParams = orgParams.extend({ cycleId: uuid });
 export const reflectionParams = orgParams.extend({ objectiveId: uuid });
 
 export const reflectionSchema = z.object({
-  reflection: z
-    .string({ error: "validation.required" })
+  reflection: plainString()
     .trim()
     .min(1, { error: "validation.required" })
     .max(REFLECTION_MAX, { error: "validation.reflectionLength" }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { objectiveLevels } from "@/lib/domain";
-import { uuid } from "./common";
+import { boundedText, opaque, uuid } from "./common";
 
 export const explorerStatuses = ["on_track", "at_risk", "off_track", "stale", "not_started"] as const;
 export const explorerSorts = ["title", "progress", "owner", "updated"] as const;
@@ -19,7 +19,7 @@ const blank = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value
 
 const fields = {
   cycle: blank(uuid),
-  q: blank(z.string().trim().max(200, { error: "validation.tooLong" })),
+  q: blank(boundedText(200)),
   level: blank(z.enum(objectiveLevels, { error: "validation.invalid" })),
   team: blank(uuid),
   owner: blank(uuid),
@@ -30,8 +30,8 @@ const fields = {
   sort: blank(z.enum(explorerSorts, { error: "validation.invalid" })),
   dir: blank(z.enum(sortDirections, { error: "validation.invalid" })),
   /** Keyset cursors: the page after this row, or the page before it. */
-  after: blank(z.string().max(600, { error: "validation.tooLong" })),
-  before: blank(z.string().max(600, { error: "validation.tooLong" })),
+  after: blank(opaque(600)),
+  before: blank(opaque(600)),
 };
 
 /** `GET /api/orgs/[org]/objectives`: a value that is not understood is a 400. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { locales, membershipRoles } from "@/lib/domain";
-import { email, slug, text, uuid } from "./common";
+import { ORG_PARAM_PATTERN, boundedText, email, opaque, plainString, slug, strictInt, text, uuid } from "./common";
 
 export const roleSchema = z.enum(membershipRoles, { error: "validation.invalid" });
 
@@ -13,15 +13,15 @@ export const inviteSchema = z.object({
 export const changeRoleSchema = z.object({ role: roleSchema });
 
 export const memberListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: boundedText(100).optional(),
   /** Keyset cursor: the name and id of the last row of the previous page. */
-  after: z.string().max(300).optional(),
+  after: opaque(300).optional(),
 });
 
 export const organisationSettingsSchema = z.object({
   name: text(2, 100),
   slug,
-  fiscalYearStartMonth: z.coerce.number({ error: "validation.invalid" }).int().min(1).max(12),
+  fiscalYearStartMonth: strictInt(1, 12),
 });
 
 export const newOrganisationSchema = z.object({
@@ -31,10 +31,11 @@ export const newOrganisationSchema = z.object({
 
 export const deleteOrganisationSchema = z.object({
   /** The person types the organisation's address to confirm. */
-  confirmSlug: z.string().trim(),
+  confirmSlug: plainString().trim().max(100, { error: "validation.tooLong" }),
 });
 
-export const orgParams = z.object({ org: z.string().min(1).max(60) });
+/** An organisation's address in a path: anything else names no organisation (404, no query). */
+export const orgParams = z.object({ org: z.string().regex(ORG_PARAM_PATTERN) });
 export const memberParams = orgParams.extend({ userId: uuid });
 export const invitationParams = orgParams.extend({ invitationId: uuid });
-export const tokenParams = z.object({ token: z.string().min(10).max(200) });
+export const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_.-]{10,200}$/) });

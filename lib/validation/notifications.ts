@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { isTimeZone } from "@/lib/okr/weekly-rhythm";
-import { uuid } from "./common";
+import { plainString, strictInt, uuid } from "./common";
 import { orgParams } from "./members";
 
-const weekday = z.coerce.number({ error: "validation.invalid" }).int().min(1, { error: "validation.invalid" }).max(7, { error: "validation.invalid" });
+/** ISO weekday: 1 Monday … 7 Sunday. */
+const weekday = strictInt(1, 7);
 
 /** "13:00" → 780 minutes after midnight. */
 const localTime = z
@@ -15,7 +16,7 @@ const localTime = z
 const flag = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).transform((value) => value === true || value === "on" || value === "true");
 
 export const notificationScheduleSchema = z.object({
-  timeZone: z.string({ error: "validation.required" }).refine(isTimeZone, { error: "validation.timeZone" }),
+  timeZone: plainString().refine(isTimeZone, { error: "validation.timeZone" }),
   remindersEnabled: flag.default(false),
   reminderWeekday: weekday,
   reminderTime: localTime,
@@ -34,7 +35,7 @@ export const emailPreferencesSchema = z.object({
 export const mailParams = orgParams.extend({ outboxId: uuid });
 
 /** A one-click unsubscribe link's token (lib/mail/unsubscribe-token.ts). */
-export const unsubscribeParams = z.object({ token: z.string().min(20).max(200) });
+export const unsubscribeParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_.-]{20,200}$/) });
 
 export type NotificationScheduleInput = z.infer<typeof notificationScheduleSchema>;
 export type EmailPreferencesInput = z.infer<typeof emailPreferencesSchema>;

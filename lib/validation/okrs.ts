@@ -1,9 +1,15 @@
 import { z } from "zod";
 import { keyResultDirections, keyResultUnits, objectiveLevels, rollupModes } from "@/lib/domain";
-import { decimal, isoDate, nullableId, optionalText, text, uuid, version } from "./common";
+import { boundedText, decimal, isoDate, nullableId, optionalText, text, uuid, version } from "./common";
 import { orgParams } from "./members";
 
-const manualProgress = z.coerce.number({ error: "validation.invalid" }).min(0).max(1).nullable().optional();
+/** A share from 0 to 1, as a JSON number (the form sends one). */
+const manualProgress = z
+  .number({ error: "validation.invalid" })
+  .min(0, { error: "validation.invalid" })
+  .max(1, { error: "validation.invalid" })
+  .nullable()
+  .optional();
 
 const objectiveFields = {
   cycleId: uuid,
@@ -16,7 +22,7 @@ const objectiveFields = {
   parentKeyResultId: nullableId,
   rollupMode: z.enum(rollupModes, { error: "validation.invalid" }),
   manualProgress,
-  manualProgressReason: z.string().trim().max(500, { error: "validation.tooLong" }).nullable().optional(),
+  manualProgressReason: boundedText(500).nullable().optional(),
 };
 
 type ObjectiveShape = {
@@ -55,7 +61,7 @@ export const objectiveUpdateSchema = z
     teamId: objectiveFields.teamId,
     ownerUserId: uuid.optional(),
     title: objectiveFields.title.optional(),
-    description: z.string().trim().max(2000, { error: "validation.tooLong" }).optional(),
+    description: boundedText(2000).optional(),
     parentObjectiveId: objectiveFields.parentObjectiveId,
     parentKeyResultId: objectiveFields.parentKeyResultId,
     rollupMode: objectiveFields.rollupMode.optional(),
@@ -79,7 +85,7 @@ const keyResultFields = {
     .nullable()
     .optional()
     .or(z.literal("").transform(() => null)),
-  unitLabel: z.string().trim().max(24, { error: "validation.tooLong" }).nullable().optional(),
+  unitLabel: boundedText(24).nullable().optional(),
   direction: z.enum(keyResultDirections, { error: "validation.invalid" }),
   startValue: decimal,
   targetValue: decimal,
@@ -135,7 +141,7 @@ export const keyResultUpdateSchema = z
   .object({
     version,
     title: keyResultFields.title.optional(),
-    description: z.string().trim().max(1000, { error: "validation.tooLong" }).optional(),
+    description: boundedText(1000).optional(),
     unit: keyResultFields.unit.optional(),
     currencyCode: keyResultFields.currencyCode,
     unitLabel: keyResultFields.unitLabel,

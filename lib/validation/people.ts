@@ -1,11 +1,10 @@
-import { z } from "zod";
-import { uuid } from "./common";
+import { boundedText, opaque, uuid } from "./common";
 
 const fields = {
   cycle: uuid.optional(),
-  q: z.string().trim().max(100).optional(),
-  after: z.string().max(400).optional(),
-  before: z.string().max(400).optional(),
+  q: boundedText(100).optional(),
+  after: opaque(400).optional(),
+  before: opaque(400).optional(),
 };
 
 export interface PeopleQuery {

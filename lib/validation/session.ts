@@ -1,4 +1,4 @@
-import { z } from "zod";
 import { signInSchema } from "./accounts";
+import { opaque } from "./common";
 
-export const signInRequestSchema = signInSchema.extend({ next: z.string().max(500).optional() });
+export const signInRequestSchema = signInSchema.extend({ next: opaque(500).optional() });

@@ -1,31 +1,40 @@
+import { cookies } from "next/headers";
 import { signOut } from "@/lib/auth";
-import { clientIp, safeNextPath } from "@/lib/auth/request";
-import { assertNotLimited, countFailure, limits, reset, type Limit } from "@/lib/auth/rate-limit";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_PATH, deviceCookieName, withDeviceToken } from "@/lib/auth/device-cookie";
+import { safeNextPath } from "@/lib/auth/request";
+import { attemptSignIn } from "@/lib/auth/sign-in-attempt";
 import { startSession } from "@/lib/auth/sign-in";
-import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/client-address";
+import { env } from "@/lib/env";
 import { route } from "@/lib/http";
-import { authenticate, revokeSession } from "@/lib/services/accounts";
+import { revokeSession } from "@/lib/services/accounts";
 import { landingPathFor } from "@/lib/services/landing";
 import { signInRequestSchema } from "@/lib/validation/session";
 
 /**
- * Sign in. Failures are limited per address and per account, checked before any password is
- * (ASVS 6.3.1);
- * an unknown email and a wrong password get the same answer in the same time (ASVS 6.3.8).
+ * Sign in: limits first, then the password (lib/auth/sign-in-attempt.ts). A success marks this
+ * browser as one the person uses (a device cookie), which lets them in while a lockout that
+ * someone else caused holds for every other browser.
  */
 export const POST = route({ access: "public", body: signInRequestSchema }, async ({ req, body }) => {
-  const checks: Array<[string, Limit]> = [
-    [`sign-in:ip:${clientIp(req)}`, limits.signInFailuresPerIp],
-    [`sign-in:account:${body.email}`, limits.signInFailuresPerAccount],
-  ];
-  await assertNotLimited(...checks);
-  const identity = await authenticate(body.email, body.password);
-  if (!identity) {
-    await countFailure(...checks);
-    throw new AppError("unauthorized", "errors.invalidCredentials");
-  }
+  const { AUTH_SECRET, secureCookies } = env();
+  const jar = await cookies();
+  const name = deviceCookieName(secureCookies);
+  const identity = await attemptSignIn({
+    email: body.email,
+    password: body.password,
+    address: clientAddress(req.headers),
+    deviceCookie: jar.get(name)?.value,
+    secret: AUTH_SECRET,
+  });
   await startSession(identity);
-  await reset(`sign-in:account:${body.email}`);
+  jar.set(name, withDeviceToken(jar.get(name)?.value, body.email, AUTH_SECRET), {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: secureCookies,
+    path: DEVICE_COOKIE_PATH,
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+  });
   return { redirectTo: safeNextPath(body.next) ?? (await landingPathFor(identity.id)) };
 });
 

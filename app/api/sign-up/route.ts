@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { mailLimits } from "@/lib/auth/mail-limits";
-import { clientIp } from "@/lib/auth/request";
 import { enforce, limits } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/client-address";
 import { route } from "@/lib/http";
 import { mailDelivery } from "@/lib/mail/transport";
 import { requestSignUp } from "@/lib/services/sign-up-requests";
@@ -12,7 +12,7 @@ import { signUpSchema } from "@/lib/validation/accounts";
  * account (the email says which). The account and organisation are created by the link.
  */
 export const POST = route({ access: "public", body: signUpSchema }, async ({ req, body }) => {
-  await enforce([`sign-up:ip:${clientIp(req)}`, limits.signUpPerIp], [`sign-up:email:${body.email}`, mailLimits.signUpPerEmail]);
+  await enforce([`sign-up:ip:${clientAddress(req.headers)}`, limits.signUpPerIp], [`sign-up:email:${body.email}`, mailLimits.signUpPerEmail]);
   await requestSignUp(body, await getLocale(), body.timeZone);
   return { checkInbox: true, devMailbox: mailDelivery() === "dev-mailbox" };
 });

@@ -1,6 +1,6 @@
 import { mailLimits } from "@/lib/auth/mail-limits";
 import { assertNotLimited, countFailure, type Limit } from "@/lib/auth/rate-limit";
-import { clientIp } from "@/lib/auth/request";
+import { clientAddress } from "@/lib/client-address";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { resetPassword } from "@/lib/services/password-reset";
@@ -9,7 +9,7 @@ import { resetPasswordSchema, resetTokenParams } from "@/lib/validation/password
 /** A new password from a reset link: every session of the person ends; they sign in again. */
 export const POST = route({ access: "public", params: resetTokenParams, body: resetPasswordSchema }, async ({ req, params, body }) => {
   // Guessing links is limited like guessing passwords.
-  const check: [string, Limit] = [`reset-link:ip:${clientIp(req)}`, mailLimits.resetLinkFailuresPerIp];
+  const check: [string, Limit] = [`reset-link:ip:${clientAddress(req.headers)}`, mailLimits.resetLinkFailuresPerIp];
   await assertNotLimited(check);
   try {
     const { email } = await resetPassword(params.token, body.password);

@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
-import { clientIp } from "@/lib/auth/request";
 import { assertNotLimited, countFailure, limits, type Limit } from "@/lib/auth/rate-limit";
 import { startSession } from "@/lib/auth/sign-in";
+import { clientAddress } from "@/lib/client-address";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { createAccount } from "@/lib/services/accounts";
@@ -11,7 +11,7 @@ import { tokenParams } from "@/lib/validation/members";
 
 /** A new person creates their account on the way in: account, membership and session in one step. */
 export const POST = route({ access: "public", params: tokenParams, body: invitationSignUpSchema }, async ({ req, params, body }) => {
-  const check: [string, Limit] = [`invitation:ip:${clientIp(req)}`, limits.invitationFailuresPerIp];
+  const check: [string, Limit] = [`invitation:ip:${clientAddress(req.headers)}`, limits.invitationFailuresPerIp];
   await assertNotLimited(check);
   const invitation = await previewInvitation(params.token);
   if (!invitation) {

@@ -1,6 +1,6 @@
 import { mailLimits } from "@/lib/auth/mail-limits";
 import { assertNotLimited, countFailure, type Limit } from "@/lib/auth/rate-limit";
-import { clientIp } from "@/lib/auth/request";
+import { clientAddress } from "@/lib/client-address";
 import { startSession } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
@@ -9,7 +9,7 @@ import { resetTokenParams } from "@/lib/validation/password-reset";
 
 /** The confirmation link's button: the person and the organisation are created, and they land in it signed in. */
 export const POST = route({ access: "public", params: resetTokenParams }, async ({ req, params }) => {
-  const check: [string, Limit] = [`sign-up-link:ip:${clientIp(req)}`, mailLimits.resetLinkFailuresPerIp];
+  const check: [string, Limit] = [`sign-up-link:ip:${clientAddress(req.headers)}`, mailLimits.resetLinkFailuresPerIp];
   await assertNotLimited(check);
   try {
     const { user, organisation } = await confirmSignUp(params.token);

@@ -1,0 +1,176 @@
+import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { corruptedBodies, invalidParam, type Corruption } from "./fuzz/arbitraries";
+import { fingerprint } from "./fuzz/fingerprint";
+import { forms, paramKind, withoutInput, type World } from "./fuzz/forms";
+import { HttpClient, jsonOf, loopbackAddress, type RawResponse } from "./http-client";
+import { discoverRoutes } from "./routes";
+import { unique } from "./helpers";
+
+/**
+ * Every write route, discovered from app/ like the tenant sweep, gets generated malformed bodies
+ * and path parameters — wrong types, NUL, lone surrogates, huge and tiny numbers, impossible
+ * dates, deep nesting, 1 MB strings — and must answer each with a 4xx JSON error (naming the
+ * field when one field is at fault), never a 5xx, and write nothing. The requests come from an
+ * organisation of the test's own, signed up from an address of its own, and name its real rows,
+ * so a value validation let through would reach the database.
+ */
+
+/** Generated requests in all; CI runs the default. */
+const TOTAL_REQUESTS = Number(process.env.E2E_FUZZ_REQUESTS ?? 5_400);
+const WRITE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+interface Case {
+  /** What was made invalid: one body field, the body as a whole, or one path parameter. */
+  broken: { field: string } | { body: true } | { param: string };
+  path: string;
+  body?: string;
+}
+
+interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (!value || typeof value !== "object" || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return !!error && typeof error === "object" && typeof (error as { code?: unknown }).code === "string";
+}
+
+function describeAnswer(method: string, kase: Case, response: RawResponse): string {
+  const body = kase.body && kase.body.length > 300 ? `${kase.body.slice(0, 300)}… (${kase.body.length} characters)` : kase.body;
+  return `${method} ${kase.path.slice(0, 300)} ${body ?? ""} → ${response.status} ${response.text.slice(0, 300)}`;
+}
+
+/** The answer a malformed request must get. */
+function check(method: string, kase: Case, response: RawResponse): void {
+  const what = describeAnswer(method, kase, response);
+  const parsed = jsonOf(response);
+  expect(response.status, what).toBeGreaterThanOrEqual(400);
+  expect(response.status, what).toBeLessThan(500);
+  expect(isErrorBody(parsed), `a JSON error: ${what}`).toBe(true);
+  if (!isErrorBody(parsed)) return;
+  if ("param" in kase.broken) {
+    expect([400, 404], what).toContain(response.status);
+  } else if ("body" in kase.broken) {
+    expect(response.status, what).toBe(400);
+  } else {
+    const { field } = kase.broken;
+    expect(response.status, what).toBe(400);
+    const named = Object.keys(parsed.error.fields ?? {});
+    expect(
+      named.some((name) => name === field || name.startsWith(`${field}.`)),
+      `the error names ${field} (it names ${named.join(", ") || "nothing"}): ${what}`,
+    ).toBe(true);
+  }
+}
+
+let client: HttpClient;
+let world: World;
+let sent = 0;
+
+const writeRoutes = discoverRoutes()
+  .filter((route) => route.kind === "api")
+  .flatMap((route) => route.methods.filter((method) => WRITE.has(method)).map((method) => ({ method, pattern: route.pattern })));
+
+const fuzzed = writeRoutes.filter(({ method, pattern }) => !(`${method} ${pattern}` in withoutInput));
+const runsPerRoute = Math.ceil(TOTAL_REQUESTS / fuzzed.length);
+
+/** A path parameter naming a real row of the fuzzing organisation. */
+function validParam(name: string): string {
+  const rows: Partial<Record<string, string>> = world;
+  const value = rows[name];
+  if (!value) throw new Error(`No row for [${name}]: add one to the fuzzing organisation.`);
+  return value;
+}
+
+/** Creates a row through the API and returns the answer's JSON. */
+async function create(path: string, data: unknown): Promise<Record<string, Record<string, string>>> {
+  const response = await client.json("POST", path, data);
+  expect(response.status, `${path}: ${response.text}`).toBe(200);
+  return JSON.parse(response.text) as Record<string, Record<string, string>>;
+}
+
+function pathWith(pattern: string, values: Record<string, string>): string {
+  return pattern.replace(/\[(\w+)\]/g, (_, name: string) => values[name] ?? validParam(name));
+}
+
+test.describe("malformed input", () => {
+  test.beforeAll(async ({ baseURL }) => {
+    if (!baseURL) throw new Error("baseURL");
+    client = new HttpClient(baseURL, { localAddress: loopbackAddress() });
+    const signUp = await client.json("POST", "/api/sign-up", {
+      name: "Fuzz Owner",
+      email: `fuzz-${unique()}@example.test`,
+      password: "correct horse battery staple",
+      organisationName: `Fuzz ${unique()}`,
+    });
+    expect(signUp.status, signUp.text).toBe(200);
+    const org = (JSON.parse(signUp.text) as { organisation: { slug: string } }).organisation.slug;
+    const base = `/api/orgs/${org}`;
+    const members = JSON.parse((await client.json("GET", `${base}/members`)).text) as { items: Array<{ userId: string }> };
+    const cycles = JSON.parse((await client.json("GET", `${base}/cycles`)).text) as { cycles: Array<{ id: string }> };
+    const userId = members.items[0]?.userId ?? "";
+    const cycleId = cycles.cycles[0]?.id ?? "";
+    const teamId = (await create(`${base}/teams`, { name: "Fuzz team" })).team?.id ?? "";
+    const objectiveId = (await create(`${base}/objectives`, { cycleId, level: "company", ownerUserId: userId, title: "Fuzz objective" })).objective?.id ?? "";
+    const keyResultId = (await create(`${base}/objectives/${objectiveId}/key-results`, { title: "Fuzz key result", targetValue: "10", ownerUserId: userId })).keyResult?.id ?? "";
+    const commentId = (await create(`${base}/objectives/${objectiveId}/comments`, { body: "Fuzz comment" })).comment?.id ?? "";
+    const invitation = (await create(`${base}/invitations`, { email: `fuzz-invitee-${unique()}@example.test`, role: "member" })).invitation;
+    world = { org, userId, cycleId, objectiveId, keyResultId, teamId, commentId, invitationId: invitation?.id ?? "", token: invitation?.token ?? "" };
+  });
+
+  test.afterAll(() => client?.close());
+
+  test("every write route is described for the fuzzer, or has no input to fuzz", () => {
+    for (const { method, pattern } of writeRoutes) {
+      const key = `${method} ${pattern}`;
+      expect(forms[key] ?? withoutInput[key], `${key}: describe its body in e2e/fuzz/forms.ts`).toBeDefined();
+    }
+    expect(fuzzed.length).toBeGreaterThan(40);
+  });
+
+  for (const { method, pattern } of fuzzed) {
+    test(`${method} ${pattern} answers malformed input with a 4xx naming what is wrong, and writes nothing`, async () => {
+      test.setTimeout(240_000);
+      const form = forms[`${method} ${pattern}`];
+      if (!form) throw new Error(`No form for ${method} ${pattern}`);
+      const params = [...pattern.matchAll(/\[(\w+)\]/g)].map((match) => match[1] ?? "");
+
+      const brokenParam: fc.Arbitrary<Case> | null = params.length
+        ? fc
+            .constantFrom(...params)
+            .chain((name) => invalidParam(paramKind(name)).map((value) => ({ name, value })))
+            .map(({ name, value }) => ({
+              broken: { param: name },
+              path: pathWith(pattern, { [name]: value }),
+              body: form.valid ? JSON.stringify(form.valid(world)) : undefined,
+            }))
+        : null;
+      const brokenBody: fc.Arbitrary<Case> | null =
+        form.fields && form.valid
+          ? corruptedBodies(form.fields, form.valid, world).map((corruption: Corruption) => ({
+              broken: corruption.field === null ? { body: true as const } : { field: corruption.field },
+              path: pathWith(pattern, {}),
+              body: corruption.body,
+            }))
+          : null;
+      const cases = brokenBody && brokenParam ? fc.oneof({ weight: 5, arbitrary: brokenBody }, { weight: 1, arbitrary: brokenParam }) : (brokenBody ?? brokenParam);
+      if (!cases) throw new Error(`${method} ${pattern} has neither a body nor parameters to fuzz`);
+
+      const before = await fingerprint(client, world.org);
+      await fc.assert(
+        fc.asyncProperty(cases, async (kase) => {
+          sent++;
+          check(method, kase, await client.request({ method, path: kase.path, body: kase.body }));
+        }),
+        { numRuns: runsPerRoute },
+      );
+      expect(await fingerprint(client, world.org), `${method} ${pattern} wrote something`).toEqual(before);
+    });
+  }
+
+  test(`sent at least ${TOTAL_REQUESTS.toLocaleString("en")} generated requests, none answered 5xx`, () => {
+    expect(sent).toBeGreaterThanOrEqual(TOTAL_REQUESTS);
+  });
+});
