@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { unique } from "./helpers";
 import { HttpClient, loopbackAddress } from "./http-client";
+import { signUpConfirmedRaw } from "./sign-up";
 
 /**
  * Limits a client cannot talk its way around. Each test connects from a loopback address of its
@@ -50,9 +51,7 @@ test.describe("limits on guessing", () => {
     if (!baseURL) throw new Error("baseURL");
     const email = `locked-out-${unique()}@example.test`;
     const owner = new HttpClient(baseURL, { localAddress: loopbackAddress() });
-    const signUp = await owner.json("POST", "/api/sign-up", { name: "Owner Locked", email, password: PASSWORD, organisationName: `Lockout ${unique()}` });
-    expect(signUp.status, signUp.text).toBe(200);
-    const org: string = JSON.parse(signUp.text).organisation.slug;
+    const org = await signUpConfirmedRaw(owner, { name: "Owner Locked", email, password: PASSWORD, organisation: `Lockout ${unique()}` });
     owner.close();
 
     // The owner signs in on this browser once, and signs out.

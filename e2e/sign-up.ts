@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import type { HttpClient } from "./http-client";
 import { linkIn, mailTo } from "./mailbox";
 
 export interface Founder {
@@ -20,6 +21,18 @@ export async function signUpConfirmed(context: APIRequestContext, founder: Found
   const confirmed = await context.post(`/api/sign-up/confirm/${token}`);
   expect(confirmed.status(), await confirmed.text()).toBe(200);
   return ((await confirmed.json()) as { organisation: { slug: string } }).organisation.slug;
+}
+
+/** signUpConfirmed over a bare HttpClient (which then holds the session cookie). Answers the slug. */
+export async function signUpConfirmedRaw(client: HttpClient, founder: Founder): Promise<string> {
+  const requested = await client.json("POST", "/api/sign-up", { name: founder.name, email: founder.email, password: founder.password, organisationName: founder.organisation });
+  expect(requested.status, requested.text).toBe(200);
+  const [mail] = await mailTo(founder.email, /Confirm your email/);
+  if (!mail) throw new Error("no confirmation mail");
+  const token = linkIn(mail, "/sign-up/confirm/").split("/sign-up/confirm/")[1];
+  const confirmed = await client.json("POST", `/api/sign-up/confirm/${token}`);
+  expect(confirmed.status, confirmed.text).toBe(200);
+  return (JSON.parse(confirmed.text) as { organisation: { slug: string } }).organisation.slug;
 }
 
 /** The same through the pages: the form, the email, the confirmation page. Answers the slug. */

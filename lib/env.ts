@@ -23,6 +23,12 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /** "false" stops the job worker from running inside the web server (run `npm run worker` instead). */
   WORKER_IN_APP: z.enum(["true", "false"]).default("true"),
+  /**
+   * "false" stops the weekly runs (reminders, leads' follow-ups, digests) from starting by the
+   * clock; "Send this week's reminders now" still works. For journeys that must not depend on the
+   * day they run on.
+   */
+  SCHEDULED_RUNS: z.enum(["true", "false"]).default("true"),
   /** Where the development mailbox keeps its messages. */
   DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
   /**

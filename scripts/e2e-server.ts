@@ -79,6 +79,10 @@ async function main() {
       APP_URL: `http://127.0.0.1:${port}`,
       SMTP_URL: smtpUrl,
       MAIL_FROM: "Retning <okr@retning.example>",
+      // The weekly runs start by the clock in production; here they would make a journey depend on
+      // the day and hour CI runs (a Monday's digest appearing mid-test). Their rules are tested with
+      // a pinned clock in lib/jobs; the journeys press "Send this week's reminders now".
+      SCHEDULED_RUNS: "false",
     },
   });
   const stop = () => server.kill("SIGTERM");

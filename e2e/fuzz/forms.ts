@@ -45,7 +45,15 @@ export interface Form {
   fields?: Fields;
   /** A body every field of which is valid. */
   valid?: (world: World) => Record<string, unknown>;
+  /**
+   * Well-formed path parameters where the world's rows do not fit (a link's secret of another
+   * format): the route then reads its body, which is what is fuzzed.
+   */
+  params?: () => Record<string, string>;
 }
+
+/** A well-formed link secret that names nothing: 43 base64url characters (lib/mail/link-secrets.ts). */
+const unknownLinkSecret = () => ({ token: "A".repeat(43) });
 
 const id = () => crypto.randomUUID();
 const text = (min: number, max: number): FieldKind => ({ kind: "text", min, max });
@@ -183,11 +191,16 @@ export const forms: Record<string, Form> = {
     },
     valid: () => ({ name: "Fuzz", email: `fuzz-${id()}@example.test`, password: "a long passphrase", organisationName: "Fuzz Org", timeZone: "Europe/Oslo" }),
   },
-  "POST /api/sign-up/confirm/[token]": {},
+  "POST /api/sign-up/confirm/[token]": { params: unknownLinkSecret },
   "POST /api/password-reset": { fields: { email: { kind: "email" } }, valid: () => ({ email: `fuzz-${id()}@example.test` }) },
-  "POST /api/password-reset/[token]": { fields: { password: { kind: "secret", min: 8, max: 128 } }, valid: () => ({ password: "a long new passphrase" }) },
-  "POST /api/unsubscribe/[token]": {},
-  "POST /api/orgs/[org]/mail/[outboxId]/retry": {},
+  "POST /api/password-reset/[token]": {
+    fields: { password: { kind: "secret", min: 8, max: 128 } },
+    valid: () => ({ password: "a long new passphrase" }),
+    params: unknownLinkSecret,
+  },
+  "POST /api/unsubscribe/[token]": { params: () => ({ token: "AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA.reminders.unsigned" }) },
+  // A message id that names nothing: retrying it is a 404, and a malformed one must be too.
+  "POST /api/orgs/[org]/mail/[outboxId]/retry": { params: () => ({ outboxId: id() }) },
   "POST /api/orgs/[org]/reminders/send": {},
   // Its fields are on/off switches that take a boolean or a form's "on": nothing of a wrong kind to send but the path.
   "PUT /api/orgs/[org]/notifications/me": {},

@@ -55,7 +55,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<PgBoss> 
   const polling = options.pollingIntervalSeconds ?? 2;
   for (const name of Object.keys(handlers) as QueueName[]) await work(boss, name, polling);
   if (options.schedules !== false) {
-    await boss.schedule("schedule.tick", "* * * * *", {});
+    if (env().SCHEDULED_RUNS === "true") await boss.schedule("schedule.tick", "* * * * *", {});
+    else await boss.unschedule("schedule.tick");
     await boss.schedule("mail.resume", "*/10 * * * *", {});
     await boss.send("mail.resume", {});
   }
