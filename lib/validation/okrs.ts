@@ -156,7 +156,7 @@ export const keyResultUpdateSchema = z
 
 export const keyResultOrderSchema = z.object({ keyResultIds: z.array(uuid).min(1).max(50) });
 
-const cascadeTarget = z.object({ teamId: uuid.optional(), userId: uuid.optional(), keyResultId: nullableId });
+const cascadeTarget = z.object({ teamId: uuid.optional(), userId: uuid.optional(), keyResultId: nullableId, title: objectiveFields.title.optional() });
 export const cascadeSchema = z
   .object({ targets: z.array(cascadeTarget).min(1, { error: "validation.chooseAtLeastOne" }).max(100) })
   .superRefine((value, ctx) => {

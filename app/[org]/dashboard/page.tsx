@@ -91,7 +91,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const header = <PageHeader title={t("title")} description={t("description", { org: ctx.orgName, cycle: cycle.name })} actions={actions} />;
 
   if (!hasObjectives) {
-    const canWrite = cycleIsOpen(cycle) && can(ctx, "objective.create", { level: "company", ownerUserId: ctx.userId, teamId: null });
+    const canWrite = cycleIsOpen(cycle) && can(ctx, "objective.create", { level: "company", ownerUserId: ctx.userId, teamId: null, ownerLeadIds: [] });
     return (
       <>
         {checklist}
