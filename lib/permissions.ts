@@ -47,6 +47,12 @@ export interface Subjects {
 
 export type Action = keyof Subjects;
 
+/** A company objective the actor would own: "may this person write company objectives?" */
+export const companyObjectiveOf = (actor: Actor): ObjectiveScope => ({ level: "company", teamId: null, ownerUserId: actor.userId, ownerLeadIds: [] });
+
+/** Just the Actor of a context, as plain data a server component can hand to a client component. */
+export const actorOf = (actor: Actor): Actor => ({ userId: actor.userId, role: actor.role, teamIds: [...actor.teamIds] });
+
 const isAdmin = (actor: Actor) => actor.role === "owner" || actor.role === "admin";
 const isOwner = (actor: Actor) => actor.role === "owner";
 const everyone = () => true;

@@ -170,6 +170,12 @@ export const keyResultParams = orgParams.extend({ keyResultId: uuid });
 export const objectiveKeyResultParams = objectiveParams;
 
 export type ObjectiveCreateInput = z.infer<typeof objectiveCreateSchema>;
+/** What a client sends (before defaults and coercion): the dialogs' form state is typed from these. */
+export type ObjectiveCreateBody = z.input<typeof objectiveCreateSchema>;
+export type ObjectiveUpdateBody = z.input<typeof objectiveUpdateSchema>;
+export type KeyResultCreateBody = z.input<typeof keyResultCreateSchema>;
+export type KeyResultUpdateBody = z.input<typeof keyResultUpdateSchema>;
+export type CascadeBody = z.input<typeof cascadeSchema>;
 export type ObjectiveUpdateInput = z.infer<typeof objectiveUpdateSchema>;
 export type KeyResultCreateInput = z.infer<typeof keyResultCreateSchema>;
 export type KeyResultUpdateInput = z.infer<typeof keyResultUpdateSchema>;

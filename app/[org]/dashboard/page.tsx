@@ -15,7 +15,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatPercent } from "@/lib/format";
-import { can } from "@/lib/permissions";
+import { actorOf, can, companyObjectiveOf } from "@/lib/permissions";
 import { listCycles, pickCycle, previewNextCycle } from "@/lib/services/cycles";
 import { loadDashboard } from "@/lib/services/dashboard";
 import { requireMember } from "@/lib/tenant";
@@ -91,7 +91,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const header = <PageHeader title={t("title")} description={t("description", { org: ctx.orgName, cycle: cycle.name })} actions={actions} />;
 
   if (!hasObjectives) {
-    const canWrite = cycleIsOpen(cycle) && can(ctx, "objective.create", { level: "company", ownerUserId: ctx.userId, teamId: null, ownerLeadIds: [] });
+    const canWrite = cycleIsOpen(cycle) && can(ctx, "objective.create", companyObjectiveOf(ctx));
     return (
       <>
         {checklist}
@@ -105,7 +105,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
               <ObjectiveFormDialog
                 orgSlug={ctx.orgSlug}
                 cycleId={cycle.id}
-                me={{ userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] }}
+                actor={actorOf(ctx)}
                 defaults={{ level: "company" }}
                 trigger={
                   <Button>

@@ -1,17 +1,20 @@
-import { List, Network, SearchX, Target } from "lucide-react";
+import { List, Network, Plus, SearchX, Target } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExplorerFilters } from "@/components/explorer/explorer-filters";
 import { ExplorerList } from "@/components/explorer/explorer-list";
 import { Pager } from "@/components/explorer/pager";
+import { ObjectiveFormDialog } from "@/components/objectives/objective-form-dialog";
 import { PageHeader } from "@/components/shell/page-header";
-import { buttonClasses } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
 import { expectedProgress } from "@/lib/okr/progress";
 import { listCycles, pickCycle } from "@/lib/services/cycles";
 import { exploreObjectives, explorerFilterOptions } from "@/lib/services/explorer";
+import { cycleIsOpen } from "@/lib/okr/cycles";
+import { actorOf, can, companyObjectiveOf } from "@/lib/permissions";
 import { requireMember } from "@/lib/tenant";
 import { explorerFilterKeys, explorerQueryFromSearchParams, explorerSearchString, hasExplorerFilters, type ExplorerQuery } from "@/lib/validation/explorer";
 import { now } from "@/lib/clock";
@@ -44,16 +47,31 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
         title={t("title")}
         description={t("description", { cycle: cycle.name })}
         actions={
-          <nav aria-label={t("view")} className="inline-flex rounded-md border border-border-strong bg-surface p-0.5 shadow-card">
-            <Link href={`${base}${cycleParam}`} aria-current="page" className={cn(buttonClasses("ghost", "sm"), "bg-surface-muted text-fg")}>
-              <List aria-hidden />
-              {t("list")}
-            </Link>
-            <Link href={`${base}/tree${cycleParam}`} className={buttonClasses("ghost", "sm")}>
-              <Network aria-hidden />
-              {t("tree")}
-            </Link>
-          </nav>
+          <>
+            <nav aria-label={t("view")} className="inline-flex rounded-md border border-border-strong bg-surface p-0.5 shadow-card">
+              <Link href={`${base}${cycleParam}`} aria-current="page" className={cn(buttonClasses("ghost", "sm"), "bg-surface-muted text-fg")}>
+                <List aria-hidden />
+                {t("list")}
+              </Link>
+              <Link href={`${base}/tree${cycleParam}`} className={buttonClasses("ghost", "sm")}>
+                <Network aria-hidden />
+                {t("tree")}
+              </Link>
+            </nav>
+            {cycleIsOpen(cycle) ? (
+              <ObjectiveFormDialog
+                orgSlug={ctx.orgSlug}
+                cycleId={cycle.id}
+                actor={actorOf(ctx)}
+                trigger={
+                  <Button>
+                    <Plus aria-hidden />
+                    {t("newObjective")}
+                  </Button>
+                }
+              />
+            ) : null}
+          </>
         }
       />
       <div className="flex flex-col gap-4">
@@ -95,7 +113,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
           <EmptyState
             icon={Target}
             title={t("emptyTitle", { cycle: cycle.name })}
-            description={ctx.role === "member" ? t("emptyMember") : t("emptyAdmin")}
+            description={can(ctx, "objective.create", companyObjectiveOf(ctx)) ? t("emptyAdmin") : t("emptyMember")}
             action={
               <Link href={`${base}/tree${cycleParam}`} className={buttonClasses("secondary", "sm")}>
                 <Network aria-hidden />
