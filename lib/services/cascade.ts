@@ -63,6 +63,8 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
       if (target.teamId) {
         if (!leadOf.has(target.teamId)) throw new AppError("validation_failed", "errors.validation", { [field]: ["validation.unknownTeam"] });
         draft = { level: "team", teamId: target.teamId, ownerUserId: leadOf.get(target.teamId) ?? ctx.userId, ownerLeadIds: [] };
+        // Refused before "already there": a target the actor may not give to answers 403 either way.
+        authorize(ctx, "objective.create", draft);
         if (existing.some((row) => row.level === "team" && row.teamId === target.teamId)) {
           result.skipped += 1;
           continue;
@@ -70,6 +72,7 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
       } else if (target.userId) {
         await assertMember(tx, ctx, target.userId, field);
         draft = { level: "individual", teamId: null, ownerUserId: target.userId, ownerLeadIds: leads.get(target.userId) ?? [] };
+        authorize(ctx, "objective.create", draft);
         if (existing.some((row) => row.level === "individual" && row.ownerUserId === target.userId)) {
           result.skipped += 1;
           continue;
@@ -77,7 +80,6 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
       } else {
         throw new AppError("validation_failed", "errors.validation", { [field]: ["validation.invalid"] });
       }
-      authorize(ctx, "objective.create", draft);
       await validateAlignment(tx, ctx, {
         id: null,
         cycleId: source.cycleId,

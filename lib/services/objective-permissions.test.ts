@@ -58,6 +58,9 @@ describe("a team lead and their people's objectives", () => {
     const refused = await appError(cascadeObjective(w.member.ctx, w.teamGoal.id, { targets: [{ userId: w.second.user.id }] }));
     expect(refused.code).toBe("forbidden");
     expect(await footprint(w.org.orgId)).toEqual(before);
+    // Once the lead has given them one, asking again is still refused, not a quiet "already there".
+    await cascadeObjective(w.lead.ctx, w.teamGoal.id, { targets: [{ userId: w.second.user.id }] });
+    expect((await appError(cascadeObjective(w.member.ctx, w.teamGoal.id, { targets: [{ userId: w.second.user.id }] }))).code).toBe("forbidden");
   });
 
   it("a lead writes individual objectives for their team's members only, on create and when moving one", async () => {
