@@ -26,6 +26,7 @@ import {
   type StatusCounts,
   type TeamRow,
 } from "./dashboard-teams";
+import { progressBucketSql } from "./progress-bucket-sql";
 import { cycleCte, keyResultsCte, objectivesCte, teamClosureCte } from "./report-sql";
 import { parseRow, sqlBoolean, sqlCount, sqlDay, sqlJsonList, sqlNumber, sqlNumberOrNull, sqlText } from "./sql-rows";
 import { instantSql } from "./status-sql";
@@ -184,7 +185,7 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string, at: Date
                count(*) filter (where o.level = 'company')::int as company_count,
                count(*)::int as objective_count,
                ${buckets}
-        from (select obj.level, obj.progress, least(floor(obj.progress * 10), 9)::int as bucket from obj) o
+        from (select obj.level, obj.progress, ${progressBucketSql(sql`obj.progress`)} as bucket from obj) o
       ),
       attention_kr as (
         ${sql.join(
