@@ -6,7 +6,7 @@ import { StatusBadge, statusTone } from "@/components/okr/status-badge";
 import { TargetText } from "@/components/okr/target-text";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { formatPercent } from "@/lib/format";
+import { formatMeasure, formatPercent } from "@/lib/format";
 import type { KeyResultView } from "@/lib/services/objective-detail";
 import { DeleteKeyResultButton } from "./delete-key-result-button";
 import { KeyResultFormDialog } from "./key-result-form-dialog";
@@ -61,7 +61,7 @@ export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, c
               <span>
                 {kr.lastCheckInAt ? t("lastCheckIn", { when: format.relativeTime(kr.lastCheckInAt) }) : t("noCheckInYet")}
               </span>
-              {Number(kr.weight) !== 1 ? <span>{t("weight", { weight: kr.weight })}</span> : null}
+              {Number(kr.weight) !== 1 ? <span>{t("weight", { weight: formatMeasure(kr.weight, { unit: "number", currencyCode: null, unitLabel: null }, locale) })}</span> : null}
               <span className="ml-auto flex items-center gap-1">
                 <KeyResultHistoryButton orgSlug={orgSlug} keyResultId={kr.id} title={kr.title} version={kr.lastCheckInAt?.toISOString() ?? null} />
                 {cycleIsOpen(cycle) && canCheckIn(kr) ? (
