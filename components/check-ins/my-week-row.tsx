@@ -3,8 +3,8 @@
 import { CircleCheck } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
-import { ObjectiveProgress } from "@/components/okr/objective-progress";
-import { StatusBadge } from "@/components/okr/status-badge";
+import { KeyResultBar } from "@/components/okr/key-result-bar";
+import { StatusBadge, statusTone } from "@/components/okr/status-badge";
 import { TargetText } from "@/components/okr/target-text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { FieldErrors } from "@/lib/api-client";
 import { cn } from "@/lib/cn";
-import { formatMeasure, formatPoints } from "@/lib/format";
+import { formatMeasure, formatPercent, formatPoints } from "@/lib/format";
 import { pace } from "@/lib/okr/progress";
 import type { MyWeekRow } from "@/lib/services/my-week";
 import type { MyWeekEntry } from "./check-in-draft";
@@ -84,7 +84,10 @@ export function MyWeekRowItem({ row, draft, me, now, touched, errors = {}, colla
           <StatusBadge status={row.status} />
         </div>
       </div>
-      <ObjectiveProgress title={row.title} progress={row.progress} expected={row.expected} status={row.status} size="sm" showPace={false} />
+      <div className="flex items-center gap-3">
+        <KeyResultBar {...row} expected={row.expected} tone={statusTone(row.status)} size="sm" className="min-w-16 flex-1" />
+        <span className="w-10 shrink-0 text-right text-xs font-semibold text-fg tabular-nums">{formatPercent(row.achievement, locale)}</span>
+      </div>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
         <span className="tabular-nums">
           <TargetText {...row} />

@@ -49,8 +49,8 @@ export function CompanyOverTime({ orgSlug, data }: { orgSlug: string; data: Pick
                 {cycle.status === "closed" || current === null
                   ? t("seriesSummaryClosed", { title: series.title, progress: formatPercent(series.progress, locale) })
                   : t("seriesSummary", { title: series.title, progress: formatPercent(series.progress, locale), expected: formatPercent(current, locale) })}{" "}
-                {values.length > 1
-                  ? t("seriesChange", { from: formatPercent(values[0] ?? 0, locale), to: formatPercent(values.at(-1) ?? 0, locale), weeks: values.length - 1 })
+                {values.length > 1 && series.first !== null
+                  ? t("seriesChange", { from: formatPercent(series.first, locale), to: formatPercent(series.progress, locale), weeks: values.length - 1 })
                   : null}
               </p>
               <div aria-hidden className="h-[150px]">

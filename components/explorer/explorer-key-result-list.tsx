@@ -1,16 +1,15 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { KeyResultBar } from "@/components/okr/key-result-bar";
 import { LevelBadge } from "@/components/okr/level-badge";
 import { StatusBadge, statusTone } from "@/components/okr/status-badge";
 import { TargetText } from "@/components/okr/target-text";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatPercent } from "@/lib/format";
 import type { ExplorerKeyResultRow } from "@/lib/services/explorer-key-results";
 
 /** The explorer's key-result list: each key result with where it stands, whose it is, and the objective it serves. */
 export function ExplorerKeyResultList({ orgSlug, rows }: { orgSlug: string; rows: ExplorerKeyResultRow[] }) {
   const t = useTranslations("explorer");
-  const tOkr = useTranslations("okr");
   const locale = useLocale();
   return (
     <ul aria-label={t("keyResultsFound")} className="flex flex-col divide-y divide-border">
@@ -25,14 +24,7 @@ export function ExplorerKeyResultList({ orgSlug, rows }: { orgSlug: string; rows
               <StatusBadge status={kr.status} />
             </div>
             <div className="flex items-center gap-3">
-              <ProgressBar
-                value={kr.progress}
-                tone={statusTone(kr.status)}
-                label={tOkr("progressOf", { title: kr.title })}
-                valueText={`${percent}, ${tOkr(`status.${kr.status}`)}`}
-                size="sm"
-                className="min-w-16 flex-1"
-              />
+              <KeyResultBar {...kr} tone={statusTone(kr.status)} size="sm" className="min-w-16 flex-1" />
               <span className="w-12 shrink-0 text-right text-xs font-semibold text-fg tabular-nums">{percent}</span>
             </div>
             <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-subtle">

@@ -2,10 +2,10 @@ import { CalendarClock, Pencil, Trash2 } from "lucide-react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { KeyResultHistoryButton } from "@/components/charts/key-result-history";
 import { CheckInDialog } from "@/components/check-ins/check-in-dialog";
+import { KeyResultBar } from "@/components/okr/key-result-bar";
 import { StatusBadge, statusTone } from "@/components/okr/status-badge";
 import { TargetText } from "@/components/okr/target-text";
 import { Button } from "@/components/ui/button";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatMeasure, formatPercent } from "@/lib/format";
 import type { KeyResultView } from "@/lib/services/objective-detail";
 import { DeleteKeyResultButton } from "./delete-key-result-button";
@@ -37,14 +37,7 @@ export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, c
               <StatusBadge status={kr.status} />
             </div>
             <div className="flex items-center gap-3">
-              <ProgressBar
-                value={kr.progress}
-                expected={expected}
-                tone={statusTone(kr.status)}
-                label={t("keyResultProgress", { title: kr.title })}
-                valueText={formatPercent(kr.achievement, locale)}
-                className="flex-1"
-              />
+              <KeyResultBar {...kr} expected={expected} tone={statusTone(kr.status)} className="flex-1" />
               <span className={`w-12 text-right text-xs font-semibold tabular-nums ${overAchieved ? "text-success" : "text-fg"}`}>
                 {formatPercent(kr.achievement, locale)}
               </span>
