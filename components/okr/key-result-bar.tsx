@@ -22,8 +22,9 @@ interface Props extends MeasureUnit {
 /**
  * A key result's bar. A number to move (or a milestone) fills towards its target with a tick where
  * it should be today. A threshold to hold (stay above / stay below) has no "expected": it is held
- * or not, so its bar is a scale of values with the threshold drawn as a line across it and the
- * current value filled up to where it stands.
+ * or not, so its bar is a scale of values around the threshold, drawn as a line across its middle,
+ * with the current value filled up to where it stands: past the line for stay above, short of it
+ * for stay below, when it holds.
  */
 export function KeyResultBar(kr: Props) {
   const t = useTranslations("okr");
@@ -45,11 +46,11 @@ export function KeyResultBar(kr: Props) {
   }
   const current = Number(kr.currentValue);
   const threshold = Number(kr.targetValue);
-  const values = [current, threshold, Number(kr.startValue)].filter(Number.isFinite);
-  const low = Math.min(0, ...values);
-  const high = Math.max(...values);
-  // A quarter of headroom above the highest value, so neither end sits on the bar's edge.
-  const top = high + (high - low || Math.abs(high) || 1) * 0.25;
+  // The threshold in the middle of a window twice as wide as the distance to it (at least a tenth
+  // of the threshold), so a narrow margin shows as clearly as a wide one.
+  const reach = Math.max(2 * Math.abs((Number.isFinite(current) ? current : threshold) - threshold), 0.1 * Math.abs(threshold)) || 1;
+  const low = threshold - reach;
+  const top = threshold + reach;
   const at = (value: number) => Math.min(100, Math.max(0, ((value - low) / (top - low)) * 100));
   const phrase = t(kr.direction === "stay_above" ? "target.atLeast" : "target.atMost", {
     current: formatMeasure(kr.currentValue, kr, locale),
