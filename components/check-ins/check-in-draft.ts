@@ -9,7 +9,6 @@ import type { WeeklyCheckInEntry } from "@/lib/validation/check-ins";
  * save while offline, and it is sent as soon as the browser is back online.
  */
 export interface CheckInDraft {
-  savedAt: number;
   pending: boolean;
   entries: MyWeekEntry[];
 }
@@ -21,7 +20,6 @@ export interface CheckInDraft {
 export type MyWeekEntry = Omit<WeeklyCheckInEntry, "value" | "confidence"> & { value: string; confidence?: WeeklyCheckInEntry["confidence"] };
 
 const draftSchema = z.object({
-  savedAt: z.number(),
   pending: z.boolean(),
   entries: z.array(z.object({ keyResultId: z.string(), value: z.string(), confidence: z.string().optional(), note: z.string().optional() })),
 });

@@ -115,7 +115,7 @@ export function MyWeekForm({ orgSlug, rows, me, now }: Props) {
       if (!form) return [];
       const data = new FormData(form);
       const entries = rows.filter((row) => changed.current.has(row.id)).map((row) => entryOf(data, row.id));
-      storeDraft(key, { savedAt: Date.now(), pending, entries });
+      storeDraft(key, { pending, entries });
       return entries;
     },
     [key, rows],
@@ -139,7 +139,7 @@ export function MyWeekForm({ orgSlug, rows, me, now }: Props) {
     (entries: MyWeekEntry[]) => {
       // No connection: keep it on the device and send it when the browser is back online.
       if (!navigator.onLine) {
-        storeDraft(key, { savedAt: Date.now(), pending: true, entries });
+        storeDraft(key, { pending: true, entries });
         setKept("waiting");
         setFormError(null);
         return;
@@ -161,13 +161,13 @@ export function MyWeekForm({ orgSlug, rows, me, now }: Props) {
         onError: (error) => {
           if (!(error instanceof ApiError)) {
             // The request never got an answer (the connection dropped on the way): nothing is lost.
-            storeDraft(key, { savedAt: Date.now(), pending: true, entries });
+            storeDraft(key, { pending: true, entries });
             setKept("waiting");
             setErrors({});
             setFormError(navigator.onLine ? tErrors("internal") : null);
             return;
           }
-          storeDraft(key, { savedAt: Date.now(), pending: false, entries });
+          storeDraft(key, { pending: false, entries });
           setKept(null);
           const byRow: Record<string, FieldErrors> = {};
           for (const [field, messages] of Object.entries(error.fields)) {
