@@ -34,7 +34,22 @@ export default defineConfig({
     timezoneId: "Europe/Oslo",
     launchOptions: chromium,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
+  projects: [
+    { name: "chromium", testIgnore: /\.mobile\.spec\.ts$/, use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    // A phone's screen (390 × 844, touch): the weekly check-in, the dashboard and the explorer, in Chromium.
+    {
+      name: "mobile",
+      testMatch: /\.mobile\.spec\.ts$/,
+      use: {
+        ...devices["Desktop Chrome"],
+        userAgent: devices["Pixel 7"].userAgent,
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        launchOptions: chromium,
+      },
+    },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/api/health`,

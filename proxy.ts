@@ -79,5 +79,5 @@ function decodablePath(url: string): boolean {
 export const config = {
   // Every request but Next's static files: route handlers need the forwarding headers moved aside
   // (a client-set X-Forwarded-For must never reach them as if Next had set it).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|manifest.webmanifest).*)"],
 };

@@ -22,7 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t("title"), template: `%s · Retning` },
     description: t("description"),
-    icons: { icon: "/icon.svg" },
+    icons: { icon: "/icon.svg", apple: "/icons/apple-touch-icon.png" },
+    // Added to a phone's home screen, it opens as an app of its own (app/manifest.ts).
+    appleWebApp: { capable: true, title: "Retning", statusBarStyle: "default" },
   };
 }
 

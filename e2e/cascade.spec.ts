@@ -39,6 +39,9 @@ test("company goals cascade to teams and people, and the tree shows the chain", 
   const cascade = page.getByRole("dialog");
   await cascade.getByRole("checkbox", { name: /Marketing/ }).check();
   await cascade.getByLabel("What Marketing contributes to").selectOption({ label: `Ship half of all orders in recycled packaging ${id}` });
+  // Each new objective is proposed in the company objective's words, and titled in the team's own.
+  await expect(cascade.getByLabel("Title of the objective for Marketing")).toHaveValue(companyTitle);
+  await cascade.getByLabel("Title of the objective for Marketing").fill(`Ship half of all orders in recycled packaging ${id}`);
   await cascade.getByRole("checkbox", { name: /Customer Service/ }).check();
   await cascade.getByRole("button", { name: "Create 2 objectives" }).click();
   await expect(cascade).toBeHidden();

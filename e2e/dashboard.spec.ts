@@ -31,11 +31,11 @@ test.describe("leadership dashboard and weekly review", () => {
 
     // Collapsing a department hides the teams below it.
     const teams = page.getByRole("table", { name: /^Teams in / });
-    await expect(teams.getByRole("link", { name: "Marketing" })).toBeVisible();
+    await expect(teams.getByRole("link", { name: "Marketing", exact: true })).toBeVisible();
     await teams.getByRole("button", { name: "Hide the teams in Commerce" }).click();
-    await expect(teams.getByRole("link", { name: "Marketing" })).toBeHidden();
+    await expect(teams.getByRole("link", { name: "Marketing", exact: true })).toBeHidden();
     await teams.getByRole("button", { name: "Show the teams in Commerce" }).click();
-    await expect(teams.getByRole("link", { name: "Marketing" })).toBeVisible();
+    await expect(teams.getByRole("link", { name: "Marketing", exact: true })).toBeVisible();
 
     const atRisk = page.locator("section").filter({ has: page.getByRole("heading", { name: /^At risk/ }) });
     const first = atRisk.getByRole("listitem").first().getByRole("link");

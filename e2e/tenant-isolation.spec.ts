@@ -17,6 +17,7 @@ const outsideTenant: Record<string, string> = {
   "/invite/[token]": "an invitation link: the token itself is the authorisation",
   "/account": "the signed-in person's own account",
   "/account/organisations": "the signed-in person's own organisations",
+  "/account/my-week": "sends the signed-in person to My week of their own organisation (the installed app's start)",
   "/api/account": "the signed-in person's own profile",
   "/api/account/password": "the signed-in person's own password",
   "/api/health": "database liveness, no data",

@@ -7,7 +7,7 @@ describe("formatting", () => {
   it("writes values by their unit and language", () => {
     expect(formatMeasure("3600000", { unit: "currency", currencyCode: "NOK", unitLabel: null }, "en")).toMatch(/^NOK\s3,600,000$/);
     expect(formatMeasure("3600000", { unit: "currency", currencyCode: "NOK", unitLabel: null }, "nb")).toMatch(/^3\s600\s000\skr$/);
-    expect(formatMeasure("18.5", { unit: "percent", currencyCode: null, unitLabel: null }, "en")).toBe("18.5 %");
+    expect(formatMeasure("18.5", { unit: "percent", currencyCode: null, unitLabel: null }, "en")).toBe("18.5%");
     expect(formatMeasure("24", { unit: "custom", currencyCode: null, unitLabel: "hours" }, "en")).toBe("24 hours");
     expect(formatMeasure("4.5", number, "nb")).toBe("4,5");
   });

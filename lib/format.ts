@@ -24,16 +24,22 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
   return format;
 }
 
-/** A key result's value as people write it: 2 400 000 kr, 18 %, 24 hours, 4.5. */
+/**
+ * A key result's value as people write it, in the reader's language: 2 400 000 kr or
+ * NOK 2,400,000, 18 % or 18%, 24 hours, 4.5. Every figure on every page comes from this module,
+ * so a number reads the same wherever it is shown (lib/format-usage.test.ts holds the rest of the
+ * code to it).
+ */
 export function formatMeasure(value: string | number, unit: MeasureUnit, locale: string): string {
   const number = Number(value);
   if (!Number.isFinite(number)) return String(value);
   const fractionDigits = Math.abs(number) >= 1000 ? 0 : 2;
   switch (unit.unit) {
     case "currency":
-      return numberFormat(locale, { style: "currency", currency: unit.currencyCode ?? "NOK", maximumFractionDigits: fractionDigits }).format(number);
+      return formatMoney(number, unit.currencyCode ?? "NOK", locale);
     case "percent":
-      return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(number)} %`;
+      // The value is in percent (18.5 means 18.5 %); the locale places the sign and its space.
+      return numberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(number / 100);
     case "custom":
       return `${numberFormat(locale, { maximumFractionDigits: fractionDigits }).format(number)}${unit.unitLabel ? ` ${unit.unitLabel}` : ""}`;
     case "number":
@@ -41,7 +47,32 @@ export function formatMeasure(value: string | number, unit: MeasureUnit, locale:
   }
 }
 
-/** 0.42 → "42 %", rounded to whole percent (1.2 → "120 %": over-achievement is shown as such). */
+/**
+ * Money with the same fraction digits everywhere: whole amounts without them (NOK 308,
+ * NOK 737,000, NOK 0), any other amount with the currency's own (NOK 308.50).
+ */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  const digits = numberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return numberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    trailingZeroDisplay: "stripIfInteger",
+  }).format(amount);
+}
+
+/** A count of things: 1,234 or 1 234. */
+export function formatCount(count: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(count);
+}
+
+/** A chart's axis label: 1.2K, 3.4M (1,2k and 3,4 mill. in Norwegian). */
+export function formatCompact(value: number, locale: string): string {
+  return numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}
+
+/** 0.42 → "42%" in English, "42 %" in Norwegian: rounded to whole percent (1.2 → 120 %: over-achievement is shown as such). */
 export function formatPercent(ratio: number, locale: string): string {
   return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
 }

@@ -6,15 +6,18 @@ const me = "11111111-1111-4111-8111-111111111111";
 const someoneElse = "22222222-2222-4222-8222-222222222222";
 const myTeam = "33333333-3333-4333-8333-333333333333";
 const otherTeam = "44444444-4444-4444-8444-444444444444";
+const third = "55555555-5555-4555-8555-555555555555";
 
 const actor = (role: MembershipRole): Actor => ({ userId: me, role, teamIds: [myTeam] });
 const roles: MembershipRole[] = ["owner", "admin", "member"];
 
-const companyGoal: ObjectiveScope = { level: "company", ownerUserId: someoneElse, teamId: null };
-const myTeamGoal: ObjectiveScope = { level: "team", ownerUserId: someoneElse, teamId: myTeam };
-const otherTeamGoal: ObjectiveScope = { level: "team", ownerUserId: someoneElse, teamId: otherTeam };
-const myGoal: ObjectiveScope = { level: "individual", ownerUserId: me, teamId: null };
-const theirGoal: ObjectiveScope = { level: "individual", ownerUserId: someoneElse, teamId: null };
+const companyGoal: ObjectiveScope = { level: "company", ownerUserId: someoneElse, teamId: null, ownerLeadIds: [] };
+const myTeamGoal: ObjectiveScope = { level: "team", ownerUserId: someoneElse, teamId: myTeam, ownerLeadIds: [] };
+const otherTeamGoal: ObjectiveScope = { level: "team", ownerUserId: someoneElse, teamId: otherTeam, ownerLeadIds: [] };
+const myGoal: ObjectiveScope = { level: "individual", ownerUserId: me, teamId: null, ownerLeadIds: [] };
+const theirGoal: ObjectiveScope = { level: "individual", ownerUserId: someoneElse, teamId: null, ownerLeadIds: [third] };
+/** Someone in a team I lead: I am among the leads of their teams. */
+const myPersonsGoal: ObjectiveScope = { level: "individual", ownerUserId: someoneElse, teamId: null, ownerLeadIds: [third, me] };
 
 type Case = { [A in Action]: { action: A; name: string; subject: Subjects[A]; allowed: MembershipRole[] } }[Action];
 
@@ -42,6 +45,8 @@ const matrix: Case[] = [
   { action: "objective.create", name: "write another team's objective", subject: otherTeamGoal, allowed: ["owner", "admin"] },
   { action: "objective.create", name: "write my own objective", subject: myGoal, allowed: roles },
   { action: "objective.create", name: "write someone else's objective", subject: theirGoal, allowed: ["owner", "admin"] },
+  { action: "objective.create", name: "write an objective for someone in a team I lead", subject: myPersonsGoal, allowed: roles },
+  { action: "objective.create", name: "place an objective I own in another team", subject: { ...otherTeamGoal, ownerUserId: me }, allowed: ["owner", "admin"] },
   { action: "objective.write", name: "edit a company objective", subject: companyGoal, allowed: ["owner", "admin"] },
   { action: "objective.write", name: "edit a company objective I own", subject: { ...companyGoal, ownerUserId: me }, allowed: ["owner", "admin"] },
   { action: "objective.write", name: "edit my team's objective", subject: myTeamGoal, allowed: roles },
@@ -49,6 +54,7 @@ const matrix: Case[] = [
   { action: "objective.write", name: "edit another team's objective", subject: otherTeamGoal, allowed: ["owner", "admin"] },
   { action: "objective.write", name: "edit my own objective", subject: myGoal, allowed: roles },
   { action: "objective.write", name: "edit someone else's objective", subject: theirGoal, allowed: ["owner", "admin"] },
+  { action: "objective.write", name: "edit the objective of someone in a team I lead", subject: myPersonsGoal, allowed: roles },
   { action: "checkIn.create", name: "check in on a key result I own", subject: { keyResultOwnerId: me, objective: companyGoal }, allowed: roles },
   { action: "checkIn.create", name: "check in on my objective's key result", subject: { keyResultOwnerId: someoneElse, objective: myGoal }, allowed: roles },
   { action: "checkIn.create", name: "check in on someone else's key result", subject: { keyResultOwnerId: someoneElse, objective: myTeamGoal }, allowed: ["owner", "admin"] },

@@ -17,6 +17,12 @@ export interface ObjectiveScope {
   level: ObjectiveLevel;
   ownerUserId: string;
   teamId: string | null;
+  /**
+   * The people who lead a team the owner belongs to: they write the owner's individual objectives
+   * (a lead cascades a team objective to their people). Services load it in the transaction that
+   * writes; only individual objectives read it.
+   */
+  ownerLeadIds: readonly string[];
 }
 
 export interface Subjects {
@@ -31,9 +37,11 @@ export interface Subjects {
   "member.remove": { userId: string; role: MembershipRole };
   "team.manage": undefined;
   "cycle.manage": undefined;
+  /** Creating an objective here, or moving one here (a move needs objective.write where it was too). */
   "objective.create": ObjectiveScope;
+  /** Editing, archiving, deleting, cascading from an objective, and writing its key results. */
   "objective.write": ObjectiveScope;
-  "checkIn.create": { keyResultOwnerId: string; objective: ObjectiveScope };
+  "checkIn.create": { keyResultOwnerId: string; objective: Pick<ObjectiveScope, "ownerUserId"> };
   "comment.create": undefined;
   "comment.edit": { authorUserId: string };
   "comment.delete": { authorUserId: string };
@@ -41,20 +49,39 @@ export interface Subjects {
 
 export type Action = keyof Subjects;
 
+/** A company objective the actor would own: "may this person write company objectives?" */
+export const companyObjectiveOf = (actor: Actor): ObjectiveScope => ({ level: "company", teamId: null, ownerUserId: actor.userId, ownerLeadIds: [] });
+
+/** Just the Actor of a context, as plain data a server component can hand to a client component. */
+export const actorOf = (actor: Actor): Actor => ({ userId: actor.userId, role: actor.role, teamIds: [...actor.teamIds] });
+
 const isAdmin = (actor: Actor) => actor.role === "owner" || actor.role === "admin";
 const isOwner = (actor: Actor) => actor.role === "owner";
 const everyone = () => true;
 
-function writesObjective(actor: Actor, objective: ObjectiveScope): boolean {
+/**
+ * Whether the actor may put an objective here: create it, or move one (level, team, owner) to it.
+ * Company objectives are the admins'; a team's objectives its members'; an individual objective
+ * its owner's and the leads' of the owner's teams.
+ */
+function placesObjective(actor: Actor, objective: ObjectiveScope): boolean {
   if (isAdmin(actor)) return true;
   switch (objective.level) {
     case "company":
       return false;
     case "team":
-      return objective.teamId !== null && (actor.teamIds.includes(objective.teamId) || objective.ownerUserId === actor.userId);
+      return objective.teamId !== null && actor.teamIds.includes(objective.teamId);
     case "individual":
-      return objective.ownerUserId === actor.userId;
+      return objective.ownerUserId === actor.userId || objective.ownerLeadIds.includes(actor.userId);
   }
+}
+
+/**
+ * Whether the actor may edit an objective where it is. As placing it, and the owner of a team
+ * objective keeps writing it after leaving the team; moving it anywhere else is placing it again.
+ */
+function writesObjective(actor: Actor, objective: ObjectiveScope): boolean {
+  return placesObjective(actor, objective) || (objective.level === "team" && objective.ownerUserId === actor.userId);
 }
 
 const rules: { [A in Action]: (actor: Actor, subject: Subjects[A]) => boolean } = {
@@ -72,7 +99,7 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A]) => boolean } 
   "member.remove": (actor, { userId, role }) => userId !== actor.userId && isAdmin(actor) && (role !== "owner" || isOwner(actor)),
   "team.manage": isAdmin,
   "cycle.manage": isAdmin,
-  "objective.create": writesObjective,
+  "objective.create": placesObjective,
   "objective.write": writesObjective,
   "checkIn.create": (actor, { keyResultOwnerId, objective }) =>
     isAdmin(actor) || keyResultOwnerId === actor.userId || objective.ownerUserId === actor.userId,

@@ -44,6 +44,8 @@ const FILES = [
   "lib/services/feed.test.ts",
   "lib/services/history.test.ts",
   "lib/services/explorer.test.ts",
+  "lib/services/explorer-key-results.test.ts",
+  "lib/dashboard-links.test.ts",
   "db/seed/demo.test.ts",
 ];
 

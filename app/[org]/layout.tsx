@@ -45,17 +45,27 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-bg/85 px-4 backdrop-blur sm:px-6">
-          <MobileNav {...navProps} />
-          <Suspense>
-            <CyclePicker cycles={cycles.map(({ id, name, status }) => ({ id, name, status }))} defaultCycleId={defaultCycle?.id ?? null} />
-          </Suspense>
-          <div className="ml-auto flex items-center gap-2">
-            <Link href={`/${ctx.orgSlug}/check-ins`} className={buttonClasses("secondary", "sm", "hidden sm:inline-flex")}>
+        <header className="no-print sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-border bg-bg/85 px-3 backdrop-blur sm:px-6">
+          <MobileNav {...navProps} theme={theme} />
+          <div className="min-w-0">
+            <Suspense>
+              <CyclePicker cycles={cycles.map(({ id, name, status }) => ({ id, name, status }))} defaultCycleId={defaultCycle?.id ?? null} />
+            </Suspense>
+          </div>
+          <div className="ml-auto flex shrink-0 items-center gap-2">
+            {/* My week at every width: on a phone the icon and the count, the words for screen readers. */}
+            <Link href={`/${ctx.orgSlug}/check-ins`} className={buttonClasses("secondary", "sm", "relative px-2.5 sm:px-3")}>
               <CalendarCheck aria-hidden />
-              {owed > 0 ? t("checkInOwed", { count: owed }) : t("checkIn")}
+              <span className="sr-only sm:not-sr-only">{owed > 0 ? t("checkInOwed", { count: owed }) : t("checkIn")}</span>
+              {owed > 0 ? (
+                <span
+                  aria-hidden
+                  data-count={owed}
+                  className="absolute -top-1.5 -right-1.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-accent px-1 text-[10px] leading-none font-semibold text-accent-fg after:content-[attr(data-count)] sm:hidden"
+                />
+              ) : null}
             </Link>
-            <div className="flex items-center lg:hidden">
+            <div className="hidden items-center sm:flex lg:hidden">
               <LanguageSwitch />
             </div>
             {user ? <UserMenu name={user.name} email={user.email} /> : null}

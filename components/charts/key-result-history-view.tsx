@@ -3,7 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/okr/status-badge";
 import { TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatMeasure } from "@/lib/format";
+import { formatCompact, formatMeasure } from "@/lib/format";
 import type { CheckInPoint, KeyResultHistory } from "@/lib/services/history";
 import { ChartLegend } from "./chart-legend";
 import { LazyTimeChart } from "./lazy-time-chart";
@@ -24,8 +24,7 @@ export function KeyResultHistoryView({ history, now }: { history: KeyResultHisto
   const { keyResult: kr, cycle, checkIns } = history;
   const milestone = kr.direction === "milestone";
   const value = (raw: number | string) => (milestone ? (Number(raw) >= 1 ? tCheckIn("done") : tCheckIn("notDone")) : formatMeasure(raw, kr, locale));
-  const compact = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 });
-  const tick = (raw: number) => (milestone ? value(raw) : `${compact.format(raw)}${kr.unit === "percent" ? " %" : ""}`);
+  const tick = (raw: number) => (milestone ? value(raw) : kr.unit === "percent" ? formatMeasure(raw, kr, locale) : formatCompact(raw, locale));
   const shortDate = (time: number) => format.dateTime(new Date(time), { day: "numeric", month: "short" });
   const series = keyResultSeries({ ...kr, cycle, checkIns });
   const latest = checkIns[0];

@@ -5,6 +5,7 @@ import { useId } from "react";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatPercent } from "@/lib/format";
 import type { CycleStatus } from "@/lib/domain";
+import { firstPoint } from "@/lib/okr/history";
 import { expectedProgress } from "@/lib/okr/progress";
 import { ChartLegend } from "./chart-legend";
 import { LazyTimeChart } from "./lazy-time-chart";
@@ -33,7 +34,7 @@ export function ObjectiveProgressHistory({ title, cycle, points, progress, now }
   const percent = (value: number) => formatPercent(value, locale);
   const time = now.getTime();
   const series = progressSeries({ cycle, points, progress, now: time });
-  const first = points[0];
+  const first = firstPoint(points);
   const active = cycle.status === "active";
   const sentences = [
     !first

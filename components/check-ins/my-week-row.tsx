@@ -3,8 +3,8 @@
 import { CircleCheck } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
-import { ObjectiveProgress } from "@/components/okr/objective-progress";
-import { StatusBadge } from "@/components/okr/status-badge";
+import { KeyResultBar } from "@/components/okr/key-result-bar";
+import { StatusBadge, statusTone } from "@/components/okr/status-badge";
 import { TargetText } from "@/components/okr/target-text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,9 +13,10 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { FieldErrors } from "@/lib/api-client";
 import { cn } from "@/lib/cn";
-import { formatMeasure, formatPoints } from "@/lib/format";
+import { formatMeasure, formatPercent, formatPoints } from "@/lib/format";
 import { pace } from "@/lib/okr/progress";
 import type { MyWeekRow } from "@/lib/services/my-week";
+import type { MyWeekEntry } from "./check-in-draft";
 import { ConfidencePicker } from "./confidence-picker";
 
 /** The ids and names of a row's controls: the form reads them by name, errors focus them by id. */
@@ -28,6 +29,8 @@ export const rowElementId = (id: string, part: "row" | "value" | "note" | "confi
 
 interface Props {
   row: MyWeekRow;
+  /** What was typed on this device and not saved yet, shown instead of the last values. */
+  draft?: MyWeekEntry;
   me: string;
   now: number;
   /** Changed since the last save: only these rows are sent. */
@@ -41,7 +44,7 @@ interface Props {
 }
 
 /** One key result of My week: where it stands, and a value, a confidence and a note to report. */
-export function MyWeekRowItem({ row, me, now, touched, errors = {}, collapsed, onTouch, onUndo, onReopen }: Props) {
+export function MyWeekRowItem({ row, draft, me, now, touched, errors = {}, collapsed, onTouch, onUndo, onReopen }: Props) {
   const t = useTranslations("myWeek");
   const tOkr = useTranslations("okr");
   const tCheckIn = useTranslations("checkIn");
@@ -81,7 +84,10 @@ export function MyWeekRowItem({ row, me, now, touched, errors = {}, collapsed, o
           <StatusBadge status={row.status} />
         </div>
       </div>
-      <ObjectiveProgress title={row.title} progress={row.progress} expected={row.expected} status={row.status} size="sm" showPace={false} />
+      <div className="flex items-center gap-3">
+        <KeyResultBar {...row} expected={row.expected} tone={statusTone(row.status)} size="sm" className="min-w-16 flex-1" />
+        <span className="w-10 shrink-0 text-right text-xs font-semibold text-fg tabular-nums">{formatPercent(row.achievement, locale)}</span>
+      </div>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
         <span className="tabular-nums">
           <TargetText {...row} />
@@ -109,10 +115,10 @@ export function MyWeekRowItem({ row, me, now, touched, errors = {}, collapsed, o
                 <legend className="text-sm font-medium text-fg">{tCheckIn("milestone")}</legend>
                 <div className="flex flex-wrap gap-x-4 gap-y-1 pt-1 text-sm">
                   <label className="flex items-center gap-2">
-                    <input type="radio" id={rowElementId(id, "value")} name={rowField.value(id)} value="1" defaultChecked={Number(row.currentValue) >= 1} /> {tCheckIn("done")}
+                    <input type="radio" id={rowElementId(id, "value")} name={rowField.value(id)} value="1" defaultChecked={Number(draft?.value ?? row.currentValue) >= 1} /> {tCheckIn("done")}
                   </label>
                   <label className="flex items-center gap-2">
-                    <input type="radio" name={rowField.value(id)} value="0" defaultChecked={Number(row.currentValue) < 1} /> {tCheckIn("notDone")}
+                    <input type="radio" name={rowField.value(id)} value="0" defaultChecked={Number(draft?.value ?? row.currentValue) < 1} /> {tCheckIn("notDone")}
                   </label>
                 </div>
                 {errors.value ? (
@@ -128,7 +134,7 @@ export function MyWeekRowItem({ row, me, now, touched, errors = {}, collapsed, o
                   name={rowField.value(id)}
                   inputMode="decimal"
                   autoComplete="off"
-                  defaultValue={row.currentValue}
+                  defaultValue={draft?.value ?? row.currentValue}
                   aria-invalid={!!errors.value || undefined}
                   aria-describedby={describedBy(rowElementId(id, "value"), { hint: true, error: errors.value })}
                 />
@@ -138,7 +144,7 @@ export function MyWeekRowItem({ row, me, now, touched, errors = {}, collapsed, o
               <ConfidencePicker
                 name={rowField.confidence(id)}
                 legend={t("confidence")}
-                defaultValue={row.lastConfidence}
+                defaultValue={draft?.confidence ?? row.lastConfidence}
                 error={errors.confidence?.[0]}
                 describedBy={errors.confidence ? rowElementId(id, "confidence-error") : undefined}
               />
@@ -155,6 +161,7 @@ export function MyWeekRowItem({ row, me, now, touched, errors = {}, collapsed, o
               name={rowField.note(id)}
               rows={2}
               maxLength={2000}
+              defaultValue={draft?.note}
               aria-invalid={!!errors.note || undefined}
               aria-describedby={describedBy(rowElementId(id, "note"), { error: errors.note })}
             />

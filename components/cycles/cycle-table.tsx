@@ -1,11 +1,12 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { CycleStatus } from "@/lib/domain";
 import { cn } from "@/lib/cn";
+import { formatCount, formatPercent, formatScore } from "@/lib/format";
 import { CycleActions } from "./cycle-actions";
 import { CycleStatusBadge } from "./cycle-status-badge";
-import { scoreFormat, scoreTone } from "./score";
+import { scoreTone } from "./score";
 
 export interface CycleRowView {
   id: string;
@@ -26,7 +27,7 @@ export const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** The cycles newest first: dates, status, figures, and (for admins) what can be done next. */
 export async function CycleTable({ orgSlug, cycles, manages }: { orgSlug: string; cycles: CycleRowView[]; manages: boolean }) {
-  const [t, tStatus, format] = await Promise.all([getTranslations("cycles"), getTranslations("cycleStatus"), getFormatter()]);
+  const [t, tStatus, format, locale] = await Promise.all([getTranslations("cycles"), getTranslations("cycleStatus"), getFormatter(), getLocale()]);
   return (
     <Table caption={t("tableCaption")}>
       <THead>
@@ -48,7 +49,7 @@ export async function CycleTable({ orgSlug, cycles, manages }: { orgSlug: string
           // Coloured as it reads: an average of 0.398 shows as 0.40 and is judged as 0.40.
           const score = cycle.averageScore === null ? null : Math.round(Number(cycle.averageScore) * 100) / 100;
           const progress = cycle.averageProgress === null ? null : Number(cycle.averageProgress);
-          const progressText = progress === null ? "" : format.number(progress, { style: "percent", maximumFractionDigits: 0 });
+          const progressText = progress === null ? "" : formatPercent(progress, locale);
           return (
             <Tr key={cycle.id}>
               <Td>
@@ -67,11 +68,11 @@ export async function CycleTable({ orgSlug, cycles, manages }: { orgSlug: string
                   ) : null}
                 </div>
               </Td>
-              <Td className="hidden text-right text-muted tabular-nums sm:table-cell">{format.number(cycle.objectiveCount)}</Td>
-              <Td className="hidden text-right text-muted tabular-nums md:table-cell">{format.number(cycle.keyResultCount)}</Td>
+              <Td className="hidden text-right text-muted tabular-nums sm:table-cell">{formatCount(cycle.objectiveCount, locale)}</Td>
+              <Td className="hidden text-right text-muted tabular-nums md:table-cell">{formatCount(cycle.keyResultCount, locale)}</Td>
               <Td>
                 {cycle.status === "closed" && score !== null ? (
-                  <span className={cn("font-medium tabular-nums", scoreTone(score))}>{t("averageScore", { score: format.number(score, scoreFormat) })}</span>
+                  <span className={cn("font-medium tabular-nums", scoreTone(score))}>{t("averageScore", { score: formatScore(score, locale) })}</span>
                 ) : cycle.status !== "closed" && progress !== null ? (
                   <div className="flex flex-col gap-1">
                     <span className="text-xs text-muted tabular-nums">{t("averageProgress", { progress: progressText })}</span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useApiForm } from "@/components/forms/use-api-form";
@@ -12,7 +12,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { api } from "@/lib/api-client";
 import { cn } from "@/lib/cn";
-import { scoreFormat, scoreTone, scoreVerdict } from "./score";
+import { formatScore } from "@/lib/format";
+import { scoreTone, scoreVerdict } from "./score";
 
 /** As REFLECTION_MAX_LENGTH in lib/services/cycles.ts. */
 const MAX_LENGTH = 2000;
@@ -35,7 +36,7 @@ interface Props {
  */
 export function ReflectionPrompt({ orgSlug, objectiveId, title, score, reflection, headingLevel = "h2" }: Props) {
   const t = useTranslations("cycles");
-  const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
   const notify = useToast();
   const id = useId();
@@ -57,7 +58,7 @@ export function ReflectionPrompt({ orgSlug, objectiveId, title, score, reflectio
           <CardTitle as={headingLevel}>{t("reflectionTitle", { title })}</CardTitle>
           <p className="flex flex-col text-sm">
             <span className="text-xs text-subtle">{t("finalScore")}</span>
-            <span className={cn("font-semibold tabular-nums", scoreTone(value))}>{t(scoreVerdict(value), { score: format.number(value, scoreFormat) })}</span>
+            <span className={cn("font-semibold tabular-nums", scoreTone(value))}>{t(scoreVerdict(value), { score: formatScore(value, locale) })}</span>
           </p>
         </div>
       </CardHeader>

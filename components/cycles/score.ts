@@ -17,6 +17,3 @@ export function scoreTone(score: number): "text-success" | "text-warning" | "tex
   const verdict = scoreVerdict(score);
   return verdict === "scoreSuccess" ? "text-success" : verdict === "scorePartial" ? "text-warning" : "text-danger";
 }
-
-/** Scores are said with two decimals (0.71), in the reader's locale. */
-export const scoreFormat = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { countViews, DISTRIBUTION_RANGES, explorerHref } from "@/lib/dashboard-links";
 import { formatPercent } from "@/lib/format";
 import type { DashboardData } from "@/lib/services/dashboard";
 import { LazyDistributionBars, LazyProgressLines } from "./lazy-charts";
@@ -48,8 +49,8 @@ export function CompanyOverTime({ orgSlug, data }: { orgSlug: string; data: Pick
                 {cycle.status === "closed" || current === null
                   ? t("seriesSummaryClosed", { title: series.title, progress: formatPercent(series.progress, locale) })
                   : t("seriesSummary", { title: series.title, progress: formatPercent(series.progress, locale), expected: formatPercent(current, locale) })}{" "}
-                {values.length > 1
-                  ? t("seriesChange", { from: formatPercent(values[0] ?? 0, locale), to: formatPercent(values.at(-1) ?? 0, locale), weeks: values.length - 1 })
+                {values.length > 1 && series.first !== null
+                  ? t("seriesChange", { from: formatPercent(series.first, locale), to: formatPercent(series.progress, locale), weeks: values.length - 1 })
                   : null}
               </p>
               <div aria-hidden className="h-[150px]">
@@ -117,19 +118,48 @@ function ChartKey() {
   );
 }
 
-/** A histogram of objective progress in 10 % buckets, with a summary in words and a table. */
-export function ProgressDistribution({ distribution }: { distribution: number[] }) {
+/** A histogram of objective progress in 10 % buckets, with a summary in words and a table; every count opens its list. */
+export function ProgressDistribution({ orgSlug, cycleId, distribution }: { orgSlug: string; cycleId: string; distribution: number[] }) {
   const t = useTranslations("dashboard.charts");
   const locale = useLocale();
+  const percent = (tenths: number) => formatPercent(tenths / 10, locale);
+  const href = (from: number, to: number) => explorerHref(orgSlug, cycleId, countViews.progress(from, to));
   const buckets = distribution.map((count, index) => ({
-    label: t("bucket", { from: formatPercent(index / 10, locale), to: formatPercent((index + 1) / 10, locale) }),
+    label: t("bucket", { from: percent(index), to: percent(index + 1) }),
     count,
+    href: href(index, index + 1),
   }));
-  const sum = (from: number, to: number) => distribution.slice(from, to).reduce((total, count) => total + count, 0);
+  const sum = ([from, to]: readonly [number, number]) => distribution.slice(from, to).reduce((total, count) => total + count, 0);
+  const link = (range: readonly [number, number]) =>
+    function CountLink(chunks: ReactNode) {
+      return (
+        <Link href={href(range[0], range[1])} className="font-medium text-accent-text tabular-nums hover:underline">
+          {chunks}
+        </Link>
+      );
+    };
+  const { low, middle, high } = DISTRIBUTION_RANGES;
   return (
     <div>
       <p className="text-xs text-muted">
-        {t("distributionSummary", { count: sum(0, 10), low: sum(0, 3), middle: sum(3, 7), high: sum(7, 10) })}
+        {t.rich("distributionSummary", {
+          count: sum([0, 10]),
+          low: sum(low),
+          middle: sum(middle),
+          high: sum(high),
+          lowTo: percent(low[1]),
+          highFrom: percent(high[0]),
+          all: function AllLink(chunks: ReactNode) {
+            return (
+              <Link href={explorerHref(orgSlug, cycleId, countViews.objectives())} className="font-medium text-accent-text tabular-nums hover:underline">
+                {chunks}
+              </Link>
+            );
+          },
+          lowLink: link(low),
+          middleLink: link(middle),
+          highLink: link(high),
+        })}
       </p>
       <div aria-hidden className="mt-2 h-[220px]">
         <LazyDistributionBars buckets={buckets} />
@@ -147,7 +177,11 @@ export function ProgressDistribution({ distribution }: { distribution: number[] 
               <Th scope="row" className="font-normal">
                 {bucket.label}
               </Th>
-              <Td className="text-right tabular-nums">{bucket.count}</Td>
+              <Td className="text-right tabular-nums">
+                <Link href={bucket.href} aria-label={t("openBucket", { count: bucket.count, range: bucket.label })} className="font-medium text-accent-text hover:underline">
+                  {bucket.count}
+                </Link>
+              </Td>
             </Tr>
           ))}
         </TBody>

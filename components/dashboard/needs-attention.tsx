@@ -4,8 +4,9 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LevelBadge } from "@/components/okr/level-badge";
 import { cn } from "@/lib/cn";
+import { countViews, explorerHref } from "@/lib/dashboard-links";
 import { formatPercent } from "@/lib/format";
-import { coachCodes, type CoachCode } from "@/lib/okr/coach";
+import { coachCodes } from "@/lib/okr/coach";
 import type { AttentionKeyResult, DashboardData } from "@/lib/services/dashboard";
 
 interface Props {
@@ -14,17 +15,15 @@ interface Props {
   attention: DashboardData["attention"];
 }
 
-/** Where the explorer shows every objective a coach warning is about, when it has a filter for it. */
-const coachFilter: Partial<Record<CoachCode, string>> = { unaligned: "aligned=no" };
-
 /**
  * What the leadership meeting should talk about first, each item linking to where it is fixed:
- * a key result's row on its objective page, an objective, or the explorer filtered to the list.
+ * a key result's row on its objective page, an objective; and every count to the explorer
+ * listing exactly what it counts (lib/dashboard-links.ts).
  */
 export function NeedsAttention({ orgSlug, cycleId, attention }: Props) {
   const t = useTranslations("dashboard.attention");
   const tCoach = useTranslations("coach");
-  const explorer = (filter: string) => `/${orgSlug}/okrs?cycle=${cycleId}&${filter}`;
+  const explorer = (view: Parameters<typeof explorerHref>[2]) => explorerHref(orgSlug, cycleId, view);
   const coach = coachCodes.filter((code) => attention.coach[code] > 0);
   const clear =
     attention.off_track.total + attention.at_risk.total + attention.stale.total + attention.withoutKeyResults.total === 0 && coach.length === 0;
@@ -39,7 +38,7 @@ export function NeedsAttention({ orgSlug, cycleId, attention }: Props) {
           tone={status === "off_track" ? "text-danger" : status === "at_risk" ? "text-warning" : "text-stale"}
           title={t(status)}
           total={attention[status].total}
-          more={attention[status].total > attention[status].items.length ? explorer(`status=${status}`) : null}
+          more={explorer(countViews.keyResults({ status }))}
         >
           {attention[status].items.map((kr) => (
             <KeyResultItem key={kr.id} orgSlug={orgSlug} kr={kr} />
@@ -51,7 +50,7 @@ export function NeedsAttention({ orgSlug, cycleId, attention }: Props) {
         tone="text-accent-text"
         title={t("withoutKeyResults")}
         total={attention.withoutKeyResults.total}
-        more={null}
+        more={explorer(countViews.withoutKeyResults())}
       >
         {attention.withoutKeyResults.items.map((objective) => (
           <li key={objective.id} className="flex flex-col gap-0.5">
@@ -66,19 +65,14 @@ export function NeedsAttention({ orgSlug, cycleId, attention }: Props) {
         ))}
       </Group>
       <div className="md:col-span-2">
-        <Group icon={Lightbulb} tone="text-accent-text" title={t("coach")} total={attention.coach.objectivesWithWarnings} more={null}>
+        <Group icon={Lightbulb} tone="text-accent-text" title={t("coach")} total={attention.coach.objectivesWithWarnings} more={explorer(countViews.coach("any"))}>
           {coach.length === 0 ? <li className="text-sm text-muted">{t("coachNone")}</li> : null}
           {coach.map((code) => (
             <li key={code} className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
               <span className="text-fg">{tCoach(`${code}.title`)}</span>
-              <span className="flex items-baseline gap-3 text-xs text-muted tabular-nums">
+              <Link href={explorer(countViews.coach(code))} className="text-xs font-medium text-accent-text tabular-nums hover:underline">
                 {t("coachCount", { count: attention.coach[code] })}
-                {coachFilter[code] ? (
-                  <Link href={explorer(coachFilter[code])} className="font-medium text-accent-text hover:underline">
-                    {t("coachShow")}
-                  </Link>
-                ) : null}
-              </span>
+              </Link>
             </li>
           ))}
         </Group>
@@ -87,17 +81,23 @@ export function NeedsAttention({ orgSlug, cycleId, attention }: Props) {
   );
 }
 
-function Group({ icon: Icon, tone, title, total, more, children }: { icon: LucideIcon; tone: string; title: string; total: number; more: string | null; children: ReactNode }) {
+function Group({ icon: Icon, tone, title, total, more, children }: { icon: LucideIcon; tone: string; title: string; total: number; more: string; children: ReactNode }) {
   const t = useTranslations("dashboard.attention");
   return (
     <section className="flex flex-col gap-2">
       <h3 className="flex items-center gap-2 text-sm font-semibold text-fg">
         <Icon className={cn("size-4", tone)} aria-hidden />
         {title}
-        <span className="rounded-full bg-surface-muted px-1.5 text-xs font-medium text-muted tabular-nums">{total}</span>
+        <Link
+          href={more}
+          aria-label={t("showGroup", { count: total, title })}
+          className="rounded-full bg-surface-muted px-1.5 text-xs font-medium text-accent-text tabular-nums hover:underline"
+        >
+          {total}
+        </Link>
       </h3>
       {total === 0 ? <p className="text-sm text-subtle">{t("none")}</p> : <ul className="flex flex-col gap-2.5">{children}</ul>}
-      {more ? (
+      {total > 0 ? (
         <Link href={more} className="text-xs font-medium text-accent-text hover:underline">
           {t("seeAll", { count: total })}
         </Link>

@@ -1,20 +1,21 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { ChevronRight, LoaderCircle } from "lucide-react";
-import Link from "next/link";
+import { LoaderCircle } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { api } from "@/lib/api-client";
 import { Button } from "@/components/ui/button";
-import { ProgressBar } from "@/components/ui/progress-bar";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
+import { explorerHref } from "@/lib/dashboard-links";
 import { formatPercent, formatPoints } from "@/lib/format";
 import type { TeamRow } from "@/lib/services/dashboard";
+import type { ExplorerQuery } from "@/lib/validation/explorer";
 import { paceTone } from "./company-progress";
 import { Sparkline } from "./sparkline";
-import { STATUS_ORDER, StatusBar, StatusSwatch, useStatusSummary } from "./status-mix";
+import { STATUS_ORDER, StatusSwatch } from "./status-mix";
+import { TeamCheckedIn, TeamName, TeamProgress, TeamStatuses } from "./team-figures";
 
 interface Props {
   orgSlug: string;
@@ -36,7 +37,6 @@ export function TeamTable({ orgSlug, cycleId, rows: topRows, complete, expected,
   const tOkr = useTranslations("okr");
   const tStatus = useTranslations("okr.status");
   const locale = useLocale();
-  const summary = useStatusSummary();
   const queryClient = useQueryClient();
   const [branches, setBranches] = useState<ReadonlyMap<string, TeamRow[]>>(new Map());
   const [fetchedAll, setFetchedAll] = useState<TeamRow[] | null>(null);
@@ -110,6 +110,9 @@ export function TeamTable({ orgSlug, cycleId, rows: topRows, complete, expected,
     setCollapsed(new Set());
   };
 
+  const visible = rows.filter((row) => !hidden(row));
+  const explorer = (view: ExplorerQuery) => explorerHref(orgSlug, cycleId, view);
+
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -138,110 +141,87 @@ export function TeamTable({ orgSlug, cycleId, rows: topRows, complete, expected,
           {t("loadFailed")}
         </p>
       ) : null}
-      <Table caption={caption}>
-        <THead>
-          <tr>
-            <Th className="min-w-48">{t("team")}</Th>
-            <Th className="min-w-40">{t("progress")}</Th>
-            <Th>{t("pace")}</Th>
-            <Th className="min-w-44">{t("confidence")}</Th>
-            <Th>{t("checkedIn")}</Th>
-            <Th>{t("trend")}</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {rows.filter((row) => !hidden(row)).map((row) => {
-            const open = !collapsed.has(row.id);
-            const pace = row.progress !== null && expected !== null ? row.progress - expected : null;
-            const values = row.trend.filter((value): value is number => value !== null);
-            const kr = row.keyResults;
-            return (
-              <Tr key={row.id}>
-                <Th scope="row" className="py-2.5 font-normal whitespace-normal">
-                  <div className="flex items-center gap-1" style={{ paddingLeft: `${row.depth * 1.25}rem` }}>
-                    {row.hasChildren ? (
-                      <button
-                        type="button"
-                        onClick={() => void toggle(row.id)}
-                        aria-expanded={open}
-                        aria-busy={loading === row.id}
-                        aria-label={loading === row.id ? t("loading", { team: row.name }) : t(open ? "collapse" : "expand", { team: row.name })}
-                        className="flex size-6 shrink-0 items-center justify-center rounded-sm text-subtle hover:bg-surface-hover hover:text-fg"
-                      >
-                        {loading === row.id ? (
-                          <LoaderCircle className="size-4 animate-spin" aria-hidden />
-                        ) : (
-                          <ChevronRight className={cn("size-4 transition-transform", open && "rotate-90")} aria-hidden />
-                        )}
-                      </button>
-                    ) : (
-                      <span className="size-6 shrink-0" aria-hidden />
-                    )}
-                    <Link href={`/${orgSlug}/teams/${row.id}`} className="font-medium text-fg hover:underline">
-                      {row.name}
-                    </Link>
-                  </div>
-                </Th>
-                <Td>
-                  {row.progress !== null ? (
+      {/* Under 640 px each team is a stacked block; from there up, a table with a column per figure. */}
+      <ul aria-label={caption} className="flex flex-col divide-y divide-border sm:hidden">
+        {visible.map((row) => (
+          <li key={row.id} className="flex flex-col gap-2 py-3" style={{ paddingLeft: `${row.depth * 0.75}rem` }}>
+            <TeamName row={row} href={`/${orgSlug}/teams/${row.id}`} open={!collapsed.has(row.id)} loading={loading === row.id} onToggle={() => void toggle(row.id)} />
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-x-3 gap-y-2 pl-7 text-xs">
+              <dt className="text-subtle">{t("progress")}</dt>
+              <dd className="flex items-center gap-2">
+                <TeamProgress row={row} expected={expected} />
+              </dd>
+              <dt className="text-subtle">{t("confidence")}</dt>
+              <dd>
+                <TeamStatuses row={row} explorer={explorer} />
+              </dd>
+              <dt className="text-subtle">{t("checkedIn")}</dt>
+              <dd className="tabular-nums">
+                <TeamCheckedIn row={row} explorer={explorer} />
+              </dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block">
+        <Table caption={caption}>
+          <THead>
+            <tr>
+              <Th className="min-w-48">{t("team")}</Th>
+              <Th className="min-w-40">{t("progress")}</Th>
+              <Th>{t("pace")}</Th>
+              <Th className="min-w-44">{t("confidence")}</Th>
+              <Th>{t("checkedIn")}</Th>
+              <Th>{t("trend")}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {visible.map((row) => {
+              const pace = row.progress !== null && expected !== null ? row.progress - expected : null;
+              const values = row.trend.filter((value): value is number => value !== null);
+              return (
+                <Tr key={row.id}>
+                  <Th scope="row" className="py-2.5 font-normal whitespace-normal">
+                    <div style={{ paddingLeft: `${row.depth * 1.25}rem` }}>
+                      <TeamName row={row} href={`/${orgSlug}/teams/${row.id}`} open={!collapsed.has(row.id)} loading={loading === row.id} onToggle={() => void toggle(row.id)} />
+                    </div>
+                  </Th>
+                  <Td>
                     <div className="flex items-center gap-2">
-                      <ProgressBar
-                        value={row.progress}
-                        expected={expected ?? undefined}
-                        label={tOkr("progressOf", { title: row.name })}
-                        valueText={expected === null ? formatPercent(row.progress, locale) : tOkr("progressValueText", { progress: formatPercent(row.progress, locale), expected: formatPercent(expected, locale) })}
-                        size="sm"
-                        className="min-w-16 flex-1"
+                      <TeamProgress row={row} expected={expected} />
+                    </div>
+                  </Td>
+                  <Td className={cn("text-xs whitespace-nowrap tabular-nums", pace === null ? "text-subtle" : paceTone(pace))}>
+                    {pace === null ? "–" : pace >= 0 ? tOkr("ahead", { points: formatPoints(pace, locale, false) }) : tOkr("behind", { points: formatPoints(pace, locale, false) })}
+                  </Td>
+                  <Td>
+                    <TeamStatuses row={row} explorer={explorer} />
+                  </Td>
+                  <Td className="text-xs whitespace-nowrap tabular-nums">
+                    <TeamCheckedIn row={row} explorer={explorer} />
+                  </Td>
+                  <Td>
+                    {values.length > 1 ? (
+                      <Sparkline
+                        values={row.trend}
+                        label={t("trendLabel", {
+                          team: row.name,
+                          from: formatPercent(values[0] ?? 0, locale),
+                          to: formatPercent(values.at(-1) ?? 0, locale),
+                          weeks: values.length,
+                        })}
                       />
-                      <span className="w-10 text-right text-xs font-semibold tabular-nums">{formatPercent(row.progress, locale)}</span>
-                    </div>
-                  ) : (
-                    <span className="text-xs text-subtle">{t("noObjectives")}</span>
-                  )}
-                </Td>
-                <Td className={cn("text-xs whitespace-nowrap tabular-nums", pace === null ? "text-subtle" : paceTone(pace))}>
-                  {pace === null ? "–" : pace >= 0 ? tOkr("ahead", { points: formatPoints(pace, locale, false) }) : tOkr("behind", { points: formatPoints(pace, locale, false) })}
-                </Td>
-                <Td>
-                  {kr.total > 0 ? (
-                    <div className="flex flex-col gap-1">
-                      <StatusBar counts={kr} size="sm" label={summary(kr)} />
-                      <span className="flex gap-2 text-[11px] text-muted tabular-nums" aria-hidden>
-                        {STATUS_ORDER.filter((status) => kr[status] > 0).map((status) => (
-                          <span key={status} className="inline-flex items-center gap-1">
-                            <StatusSwatch status={status} className="size-2" />
-                            {kr[status]}
-                          </span>
-                        ))}
-                      </span>
-                    </div>
-                  ) : (
-                    <span className="text-xs text-subtle">{t("noKeyResults")}</span>
-                  )}
-                </Td>
-                <Td className="text-xs whitespace-nowrap tabular-nums">
-                  {kr.total > 0 ? t("share", { share: formatPercent(kr.checkedInThisWeek / kr.total, locale), count: kr.checkedInThisWeek, total: kr.total }) : "–"}
-                </Td>
-                <Td>
-                  {values.length > 1 ? (
-                    <Sparkline
-                      values={row.trend}
-                      label={t("trendLabel", {
-                        team: row.name,
-                        from: formatPercent(values[0] ?? 0, locale),
-                        to: formatPercent(values.at(-1) ?? 0, locale),
-                        weeks: values.length,
-                      })}
-                    />
-                  ) : (
-                    <span className="text-xs text-subtle">{t("trendNone")}</span>
-                  )}
-                </Td>
-              </Tr>
-            );
-          })}
-        </TBody>
-      </Table>
+                    ) : (
+                      <span className="text-xs text-subtle">{t("trendNone")}</span>
+                    )}
+                  </Td>
+                </Tr>
+              );
+            })}
+          </TBody>
+        </Table>
+      </div>
     </div>
   );
 }
+

@@ -1,10 +1,11 @@
 "use client";
 
-import { Search } from "lucide-react";
+import { Search, SlidersHorizontal } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useTransition, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
@@ -13,17 +14,24 @@ import { objectiveLevels } from "@/lib/domain";
 import {
   defaultDirection,
   explorerAlignments,
+  explorerCheckIns,
   explorerPaces,
   explorerSorts,
   explorerStatuses,
   sortDirections,
   type ExplorerSort,
+  type ExplorerView,
   type SortDirection,
 } from "@/lib/validation/explorer";
 
 const SEARCH_DELAY_MS = 300;
 
+/** The filters behind the small screen's "Filters" button: everything but the search box. */
+const SELECT_FILTERS = ["level", "team", "owner", "status", "checkin", "pace", "aligned", "archived"] as const;
+
 interface Props {
+  /** Objectives or key results: the status, owner and check-in filters read the list shown. */
+  view: ExplorerView;
   teams: Array<{ id: string; name: string; depth: number }>;
   owners: Array<{ id: string; name: string }>;
   /** False when there were too many people to list: the owner filter asks for a team first. */
@@ -40,7 +48,7 @@ interface Props {
  * The explorer's filters live in the URL, so a view is a link to share. Every change replaces the
  * URL (no history entry per keystroke) and starts again from the first page.
  */
-export function ExplorerFilters({ teams, owners, ownersComplete, showPace, clearHref, hasFilters, summary }: Props) {
+export function ExplorerFilters({ view, teams, owners, ownersComplete, showPace, clearHref, hasFilters, summary }: Props) {
   const t = useTranslations("explorer");
   const tLevel = useTranslations("okr.level");
   const tStatus = useTranslations("okr.status");
@@ -52,6 +60,9 @@ export function ExplorerFilters({ teams, owners, ownersComplete, showPace, clear
   const searchRef = useRef<HTMLInputElement>(null);
   const typed = useRef(params.get("q") ?? "");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // On a phone the filters fold behind one button, so the results start on the first screen.
+  const [open, setOpen] = useState(false);
+  const activeCount = SELECT_FILTERS.filter((name) => params.get(name)).length;
 
   // "Clear filters" or the browser's back button changed q: show it in the box.
   const urlQuery = params.get("q") ?? "";
@@ -136,7 +147,13 @@ export function ExplorerFilters({ teams, owners, ownersComplete, showPace, clear
           {t("searchHint")}
         </p>
       </div>
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <div className="sm:hidden">
+        <Button variant="secondary" size="sm" aria-expanded={open} aria-controls={field("more")} onClick={() => setOpen((value) => !value)}>
+          <SlidersHorizontal aria-hidden />
+          {t("filters", { count: activeCount })}
+        </Button>
+      </div>
+      <div id={field("more")} className={cn("grid-cols-2 gap-3 sm:grid lg:grid-cols-4", open ? "grid" : "hidden")}>
         {select("level", t("level"), objectiveLevels.map((level) => <option key={level} value={level}>{tLevel(level)}</option>), t("allLevels"))}
         {select(
           "team",
@@ -157,9 +174,18 @@ export function ExplorerFilters({ teams, owners, ownersComplete, showPace, clear
             </option>
           )),
           t("allOwners"),
-          ownersComplete ? undefined : t("ownersTooMany"),
+          ownersComplete ? (view === "key-results" ? t("krOwnerHint") : undefined) : t("ownersTooMany"),
         )}
-        {select("status", t("status"), explorerStatuses.map((status) => <option key={status} value={status}>{tStatus(status)}</option>), t("allStatuses"))}
+        {select(
+          "status",
+          t("status"),
+          explorerStatuses.map((status) => <option key={status} value={status}>{tStatus(status)}</option>),
+          t("allStatuses"),
+          view === "objectives" ? t("statusHint") : undefined,
+        )}
+        {view === "key-results"
+          ? select("checkin", t("checkin"), explorerCheckIns.map((value) => <option key={value} value={value}>{t(`checkins.${value}`)}</option>), t("anyCheckin"))
+          : null}
         {showPace ? select("pace", t("pace"), explorerPaces.map((pace) => <option key={pace} value={pace}>{t(`paces.${pace}`)}</option>), t("anyPace")) : null}
         {select("aligned", t("aligned"), explorerAlignments.map((value) => <option key={value} value={value}>{t(`alignments.${value}`)}</option>), t("anyAlignment"))}
         <div className="flex min-w-0 flex-col gap-1.5">

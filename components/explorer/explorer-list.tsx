@@ -15,7 +15,7 @@ export function ExplorerList({ orgSlug, rows, expected }: { orgSlug: string; row
   return (
     <ul aria-label={t("resultsLabel")} className="flex flex-col divide-y divide-border">
       {rows.map((row) => (
-        <li key={row.id} className="flex flex-col gap-3 px-5 py-4">
+        <li key={row.id} className="flex flex-col gap-3 px-4 py-4 sm:px-5">
           <div className="grid gap-2 md:grid-cols-[minmax(0,1.5fr)_minmax(0,1fr)] md:items-start md:gap-6">
             <div className="flex min-w-0 flex-col gap-1">
               <Link href={`/${orgSlug}/okrs/${row.id}`} className="text-sm font-medium text-balance text-fg hover:underline">
@@ -61,9 +61,8 @@ function KeyResultLines({ title, keyResults }: { title: string; keyResults: Expl
         const percent = formatPercent(kr.progress, locale);
         return (
           <li key={kr.id} className="grid grid-cols-[minmax(0,1fr)_4rem_2.5rem] items-center gap-3 text-xs sm:grid-cols-[minmax(0,1fr)_7rem_2.5rem]">
-            <span className="truncate text-muted" title={kr.title}>
-              {kr.title}
-            </span>
+            {/* Wrapped, not cut: a key result's number is usually at the end of its title. */}
+            <span className="break-words text-muted">{kr.title}</span>
             <ProgressBar value={kr.progress} tone={statusTone(kr.status)} label={tOkr("progressOf", { title: kr.title })} valueText={`${percent}, ${tOkr(`status.${kr.status}`)}`} size="sm" />
             <span className="text-right font-medium text-fg tabular-nums">{percent}</span>
           </li>

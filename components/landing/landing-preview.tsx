@@ -1,6 +1,7 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Badge } from "@/components/ui/badge";
+import { formatPercent } from "@/lib/format";
 
 interface Row {
   key: "company" | "checkout" | "social" | "photos";
@@ -19,12 +20,13 @@ const rows: Row[] = [
 /** A picture of the product, drawn with its own components: a cascade with progress against today. */
 export function LandingPreview() {
   const t = useTranslations("landing.preview");
+  const locale = useLocale();
   const expected = 0.55;
   return (
     <figure className="rounded-xl border border-border bg-surface p-5 shadow-card" aria-label={t("label")}>
       <div className="mb-4 flex items-center justify-between">
         <span className="text-xs font-medium text-subtle">{t("cycle")}</span>
-        <span className="text-xs text-subtle">{t("expected", { value: Math.round(expected * 100) })}</span>
+        <span className="text-xs text-subtle">{t("expected", { value: formatPercent(expected, locale) })}</span>
       </div>
       <ul className="flex flex-col gap-4">
         {rows.map((row) => (
@@ -33,7 +35,7 @@ export function LandingPreview() {
               <span className="text-sm font-medium text-fg">{t(`rows.${row.key}`)}</span>
               <span className="flex items-center gap-2">
                 <Badge tone={row.status === "at_risk" ? "warning" : "success"}>{t(row.status)}</Badge>
-                <span className="w-9 text-right text-xs font-medium tabular-nums text-muted">{Math.round(row.progress * 100)}%</span>
+                <span className="w-9 text-right text-xs font-medium tabular-nums text-muted">{formatPercent(row.progress, locale)}</span>
               </span>
             </div>
             <ProgressBar
@@ -41,7 +43,7 @@ export function LandingPreview() {
               expected={expected}
               tone={row.status === "at_risk" ? "warning" : "success"}
               label={t(`rows.${row.key}`)}
-              valueText={`${Math.round(row.progress * 100)} %`}
+              valueText={formatPercent(row.progress, locale)}
               size="sm"
             />
           </li>

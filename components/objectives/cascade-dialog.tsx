@@ -8,10 +8,14 @@ import { useApiForm } from "@/components/forms/use-api-form";
 import { FormAlert } from "@/components/forms/form-alert";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { api } from "@/lib/api-client";
+import type { CascadeResult } from "@/lib/services/cascade";
+import type { CascadeBody } from "@/lib/validation/okrs";
 
-interface Target {
+export interface CascadeTarget {
   /** "team:<id>" or "user:<id>". */
   key: string;
   label: string;
@@ -22,28 +26,37 @@ interface Target {
 interface Props {
   orgSlug: string;
   objectiveId: string;
-  targets: Target[];
+  /** Exactly the teams or people the actor may give an objective to (the page asks can()). */
+  targets: CascadeTarget[];
   keyResults: Array<{ id: string; title: string }>;
   kind: "teams" | "people";
+  /** Proposed for each new objective: the words of this objective, never a key result's numbers. */
+  defaultTitle: string;
 }
 
-/** Breaks an objective down one level in a step: pick who takes part and what each contributes to. */
-export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind }: Props) {
+interface Choice {
+  keyResultId: string | null;
+  title: string;
+}
+
+/** Breaks an objective down one level in a step: pick who takes part, the title of each one's objective and what each contributes to. */
+export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind, defaultTitle }: Props) {
   const t = useTranslations("cascade");
   const router = useRouter();
   const notify = useToast();
   const [open, setOpen] = useState(false);
-  const [chosen, setChosen] = useState<Record<string, string | null>>({});
+  const [chosen, setChosen] = useState<Record<string, Choice>>({});
   const form = useApiForm({
-    submit: () =>
-      api<{ created: unknown[]; skipped: number }>(`/api/orgs/${orgSlug}/objectives/${objectiveId}/cascade`, {
-        body: {
-          targets: Object.entries(chosen).map(([key, keyResultId]) => {
-            const [type, id] = key.split(":");
-            return type === "team" ? { teamId: id, keyResultId } : { userId: id, keyResultId };
-          }),
-        },
-      }),
+    submit: () => {
+      const body: CascadeBody = {
+        targets: Object.entries(chosen).map(([key, { keyResultId, title }]) => {
+          const [type, id] = key.split(":");
+          const trimmed = title.trim() || defaultTitle;
+          return type === "team" ? { teamId: id, keyResultId, title: trimmed } : { userId: id, keyResultId, title: trimmed };
+        }),
+      };
+      return api<CascadeResult>(`/api/orgs/${orgSlug}/objectives/${objectiveId}/cascade`, { body });
+    },
     onSuccess: ({ created }) => {
       setOpen(false);
       setChosen({});
@@ -52,6 +65,7 @@ export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind 
     },
   });
   const count = Object.keys(chosen).length;
+  const update = (key: string, change: Partial<Choice>) => setChosen((current) => ({ ...current, [key]: { keyResultId: null, title: defaultTitle, ...current[key], ...change } }));
   return (
     <FormDialog
       trigger={
@@ -61,7 +75,7 @@ export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind 
         </Button>
       }
       title={kind === "teams" ? t("titleTeams") : t("titlePeople")}
-      description={t("intro")}
+      description={kind === "teams" ? t("introTeams") : t("introPeople")}
       className="max-w-2xl"
       open={open}
       onOpenChange={setOpen}
@@ -70,44 +84,51 @@ export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind 
       submitDisabled={count === 0}
       alert={<FormAlert message={form.formError ?? Object.values(form.fieldErrors)[0]?.[0] ?? null} />}
     >
-          {targets.length === 0 ? (
-            <p className="text-sm text-muted">{kind === "teams" ? t("noTeams") : t("noPeople")}</p>
-          ) : (
-            <fieldset className="flex flex-col gap-1">
-              <legend className="sr-only">{kind === "teams" ? t("titleTeams") : t("titlePeople")}</legend>
-              <ul className="flex max-h-[50dvh] flex-col divide-y divide-border overflow-y-auto rounded-md border border-border">
-                {targets.map((target) => {
-                  const checked = target.key in chosen;
-                  const id = `cascade-${target.key.replace(":", "-")}`;
-                  return (
-                    <li key={target.key} className="flex flex-col gap-2 px-3 py-2.5 sm:flex-row sm:items-center">
-                      <label htmlFor={id} className="flex flex-1 items-start gap-2 text-sm">
-                        <input
-                          id={id}
-                          type="checkbox"
-                          className="mt-1"
-                          checked={checked}
-                          disabled={target.already}
-                          onChange={(event) =>
-                            setChosen((current) => {
-                              const next = { ...current };
-                              if (event.target.checked) next[target.key] = null;
-                              else delete next[target.key];
-                              return next;
-                            })
-                          }
-                        />
-                        <span className="flex flex-col">
-                          <span className="font-medium text-fg">{target.label}</span>
-                          <span className="text-xs text-subtle">{target.already ? t("already") : target.detail}</span>
-                        </span>
-                      </label>
-                      {checked && keyResults.length > 0 ? (
-                        <select
+      {targets.length === 0 ? (
+        <p className="text-sm text-muted">{kind === "teams" ? t("noTeams") : t("noPeople")}</p>
+      ) : (
+        <fieldset className="flex flex-col gap-1">
+          <legend className="sr-only">{kind === "teams" ? t("titleTeams") : t("titlePeople")}</legend>
+          <ul className="flex max-h-[55dvh] flex-col divide-y divide-border overflow-y-auto rounded-md border border-border">
+            {targets.map((target) => {
+              const choice = chosen[target.key];
+              const id = `cascade-${target.key.replace(":", "-")}`;
+              return (
+                <li key={target.key} className="flex flex-col gap-2 px-3 py-2.5">
+                  <label htmlFor={id} className="flex items-start gap-2 text-sm">
+                    <input
+                      id={id}
+                      type="checkbox"
+                      className="mt-1"
+                      checked={choice !== undefined}
+                      disabled={target.already}
+                      onChange={(event) =>
+                        event.target.checked
+                          ? update(target.key, {})
+                          : setChosen(({ [target.key]: _dropped, ...rest }) => rest)
+                      }
+                    />
+                    <span className="flex flex-col">
+                      <span className="font-medium text-fg">{target.label}</span>
+                      <span className="text-xs text-subtle">{target.already ? t("already") : target.detail}</span>
+                    </span>
+                  </label>
+                  {choice ? (
+                    <div className="grid gap-2 pl-6 sm:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+                      <Input
+                        aria-label={t("titleFor", { name: target.label })}
+                        value={choice.title}
+                        maxLength={200}
+                        required
+                        onChange={(event) => update(target.key, { title: event.target.value })}
+                        className="h-8 text-sm"
+                      />
+                      {keyResults.length > 0 ? (
+                        <Select
                           aria-label={t("contributesFor", { name: target.label })}
-                          className="h-8 rounded-md border border-border-strong bg-surface px-2 text-xs text-fg sm:max-w-64"
-                          value={chosen[target.key] ?? ""}
-                          onChange={(event) => setChosen((current) => ({ ...current, [target.key]: event.target.value || null }))}
+                          className="h-8 text-xs"
+                          value={choice.keyResultId ?? ""}
+                          onChange={(event) => update(target.key, { keyResultId: event.target.value || null })}
                         >
                           <option value="">{t("wholeObjective")}</option>
                           {keyResults.map((kr) => (
@@ -115,14 +136,16 @@ export function CascadeDialog({ orgSlug, objectiveId, targets, keyResults, kind 
                               {kr.title}
                             </option>
                           ))}
-                        </select>
+                        </Select>
                       ) : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
-          )}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      )}
     </FormDialog>
   );
 }

@@ -11,26 +11,17 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { api, ApiError } from "@/lib/api-client";
+import { api } from "@/lib/api-client";
 import type { KeyResultDirection, KeyResultUnit } from "@/lib/domain";
+import type { keyResultSnapshot } from "@/lib/services/key-results";
+import type { KeyResultCreateBody, KeyResultUpdateBody } from "@/lib/validation/okrs";
 import { ConflictPanel } from "./conflict-panel";
 import { useFormOptions } from "./use-form-options";
+import { useVersionConflict } from "./use-version-conflict";
 
-export interface EditableKeyResult {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-  unit: KeyResultUnit;
-  currencyCode: string | null;
-  unitLabel: string | null;
-  direction: KeyResultDirection;
-  startValue: string;
-  targetValue: string;
-  ownerUserId: string;
-  dueDate: string;
-  weight: string;
-}
+/** The key result as the dialog edits it, and as a 409 answers it: the service's snapshot. */
+type KeyResultSnapshot = ReturnType<typeof keyResultSnapshot>;
+export type EditableKeyResult = Omit<KeyResultSnapshot, "updatedAt">;
 
 interface Props {
   orgSlug: string;
@@ -54,13 +45,12 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, defaultOwnerI
   const members = loaded.data?.members;
   const [direction, setDirection] = useState<KeyResultDirection>(keyResult?.direction ?? "increase");
   const [unit, setUnit] = useState<KeyResultUnit>(keyResult?.unit ?? "number");
-  const [version, setVersion] = useState(keyResult?.version ?? 0);
   const [lastTitle, setLastTitle] = useState("");
   const form = useApiForm({
     submit: (values) => {
       setLastTitle(values.title ?? "");
-      const body = {
-        title: values.title,
+      const body: KeyResultCreateBody & Omit<KeyResultUpdateBody, "version"> = {
+        title: values.title ?? "",
         description: values.description ?? "",
         direction,
         // A milestone is done or not: it has no unit of its own.
@@ -69,13 +59,13 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, defaultOwnerI
         unitLabel: direction !== "milestone" && unit === "custom" ? values.unitLabel : null,
         startValue: direction === "milestone" ? "0" : values.startValue,
         targetValue: direction === "milestone" ? "1" : values.targetValue,
-        ownerUserId: values.ownerUserId,
+        ownerUserId: values.ownerUserId ?? "",
         dueDate: values.dueDate,
         weight: values.weight,
       };
-      return keyResult
-        ? api(`/api/orgs/${orgSlug}/key-results/${keyResult.id}`, { method: "PATCH", body: { ...body, version } })
-        : api(`/api/orgs/${orgSlug}/objectives/${objectiveId}/key-results`, { body });
+      if (!keyResult) return api(`/api/orgs/${orgSlug}/objectives/${objectiveId}/key-results`, { body });
+      const update: KeyResultUpdateBody = { ...body, version: conflict.version };
+      return api(`/api/orgs/${orgSlug}/key-results/${keyResult.id}`, { method: "PATCH", body: update });
     },
     onSuccess: () => {
       setOpen(false);
@@ -83,8 +73,12 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, defaultOwnerI
       router.refresh();
     },
   });
+  const conflict = useVersionConflict<KeyResultSnapshot>(form, keyResult?.version ?? 0, () => {
+    setOpen(false);
+    router.refresh();
+  });
   const errors = form.fieldErrors;
-  const conflict = form.error instanceof ApiError && form.error.status === 409 ? (form.error.details.current as EditableKeyResult | undefined) : undefined;
+  const saved = conflict.conflict;
   const threshold = direction === "stay_above" || direction === "stay_below";
 
   return (
@@ -106,20 +100,13 @@ export function KeyResultFormDialog({ orgSlug, objectiveId, cycle, defaultOwnerI
       submitLabel={keyResult ? tCommon("save") : t("create")}
       submitDisabled={!members}
       alert={
-        conflict ? (
-            <ConflictPanel
-              who={null}
-              fields={conflict.title !== lastTitle ? [{ label: t("title"), mine: lastTitle, theirs: conflict.title }] : []}
-              onReload={() => {
-                setOpen(false);
-                form.reset();
-                router.refresh();
-              }}
-              onKeepMine={() => {
-                setVersion(conflict.version);
-                form.reset();
-              }}
-            />
+        saved ? (
+          <ConflictPanel
+            who={null}
+            fields={saved.title !== lastTitle ? [{ label: t("title"), mine: lastTitle, theirs: saved.title }] : []}
+            onReload={conflict.useTheirs}
+            onKeepMine={conflict.keepMine}
+          />
         ) : undefined
       }
     >

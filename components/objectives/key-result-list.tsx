@@ -2,11 +2,11 @@ import { CalendarClock, Pencil, Trash2 } from "lucide-react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { KeyResultHistoryButton } from "@/components/charts/key-result-history";
 import { CheckInDialog } from "@/components/check-ins/check-in-dialog";
+import { KeyResultBar } from "@/components/okr/key-result-bar";
 import { StatusBadge, statusTone } from "@/components/okr/status-badge";
 import { TargetText } from "@/components/okr/target-text";
 import { Button } from "@/components/ui/button";
-import { ProgressBar } from "@/components/ui/progress-bar";
-import { formatPercent } from "@/lib/format";
+import { formatMeasure, formatPercent } from "@/lib/format";
 import type { KeyResultView } from "@/lib/services/objective-detail";
 import { DeleteKeyResultButton } from "./delete-key-result-button";
 import { KeyResultFormDialog } from "./key-result-form-dialog";
@@ -37,14 +37,7 @@ export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, c
               <StatusBadge status={kr.status} />
             </div>
             <div className="flex items-center gap-3">
-              <ProgressBar
-                value={kr.progress}
-                expected={expected}
-                tone={statusTone(kr.status)}
-                label={t("keyResultProgress", { title: kr.title })}
-                valueText={formatPercent(kr.achievement, locale)}
-                className="flex-1"
-              />
+              <KeyResultBar {...kr} expected={expected} tone={statusTone(kr.status)} className="flex-1" />
               <span className={`w-12 text-right text-xs font-semibold tabular-nums ${overAchieved ? "text-success" : "text-fg"}`}>
                 {formatPercent(kr.achievement, locale)}
               </span>
@@ -61,7 +54,7 @@ export async function KeyResultList({ orgSlug, objectiveId, keyResults, cycle, c
               <span>
                 {kr.lastCheckInAt ? t("lastCheckIn", { when: format.relativeTime(kr.lastCheckInAt) }) : t("noCheckInYet")}
               </span>
-              {Number(kr.weight) !== 1 ? <span>{t("weight", { weight: kr.weight })}</span> : null}
+              {Number(kr.weight) !== 1 ? <span>{t("weight", { weight: formatMeasure(kr.weight, { unit: "number", currencyCode: null, unitLabel: null }, locale) })}</span> : null}
               <span className="ml-auto flex items-center gap-1">
                 <KeyResultHistoryButton orgSlug={orgSlug} keyResultId={kr.id} title={kr.title} version={kr.lastCheckInAt?.toISOString() ?? null} />
                 {cycleIsOpen(cycle) && canCheckIn(kr) ? (

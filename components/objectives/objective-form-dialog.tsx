@@ -11,63 +11,39 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { api, ApiError } from "@/lib/api-client";
+import { api } from "@/lib/api-client";
 import type { ObjectiveLevel, RollupMode } from "@/lib/domain";
+import { alignmentRefusal, teamsAbove } from "@/lib/okr/alignment";
 import { coachDraft } from "@/lib/okr/coach";
+import { can, companyObjectiveOf, type Actor } from "@/lib/permissions";
+import type { ObjectiveSnapshot } from "@/lib/services/objectives";
+import type { ObjectiveCreateBody, ObjectiveUpdateBody } from "@/lib/validation/okrs";
 import { ConflictPanel, type ConflictField } from "./conflict-panel";
 import { FormOptionsStatus } from "./form-options-status";
+import { placements } from "./objective-placement";
 import { useFormOptions } from "./use-form-options";
+import { useVersionConflict } from "./use-version-conflict";
 
-export interface FormOptions {
-  members: Array<{ id: string; name: string }>;
-  teams: Array<{ id: string; name: string; depth: number; parentTeamId: string | null; leadUserId: string | null }>;
-  parents: Array<{ id: string; title: string; level: ObjectiveLevel; teamId: string | null; keyResults: Array<{ id: string; title: string }> }>;
-}
-
-export interface EditableObjective {
-  id: string;
-  version: number;
-  title: string;
-  description: string;
-  level: ObjectiveLevel;
-  teamId: string | null;
-  ownerUserId: string;
-  parentObjectiveId: string | null;
-  parentKeyResultId: string | null;
-  rollupMode: RollupMode;
-  manualProgress: number | null;
-  manualProgressReason: string | null;
-}
+/** The objective as the dialog edits it: the service's snapshot, without who saved it last. */
+export type EditableObjective = Omit<ObjectiveSnapshot, "updatedAt" | "updatedBy">;
 
 interface Props {
   orgSlug: string;
   cycleId: string;
-  me: { userId: string; isAdmin: boolean; teamIds: string[] };
+  /** Who is writing: the permission table decides what the dialog offers. */
+  actor: Actor;
   trigger: ReactNode;
   objective?: EditableObjective;
   /** Prefill for "add an aligned objective" from a parent. */
   defaults?: Partial<Pick<EditableObjective, "level" | "teamId" | "parentObjectiveId" | "ownerUserId">>;
 }
 
-interface Snapshot extends EditableObjective {
-  updatedBy: string | null;
-}
+/** The fields both a new objective and an edit send. */
+type ObjectiveFields = Omit<ObjectiveCreateBody, "cycleId"> & Omit<ObjectiveUpdateBody, "version">;
 
-/** Teams above a team, for "a team objective aligns to its parent team's objectives". */
-function ancestorsOf(teamId: string | null, teams: FormOptions["teams"]): Set<string> {
-  const parentOf = new Map(teams.map((team) => [team.id, team.parentTeamId]));
-  const above = new Set<string>();
-  let current = teamId ? parentOf.get(teamId) : null;
-  while (current && !above.has(current)) {
-    above.add(current);
-    current = parentOf.get(current) ?? null;
-  }
-  return above;
-}
+const NO_OPTIONS = { members: [], teams: [], parents: [] };
 
-const NO_OPTIONS: FormOptions = { members: [], teams: [], parents: [] };
-
-export function ObjectiveFormDialog({ orgSlug, cycleId, me, trigger, objective, defaults }: Props) {
+export function ObjectiveFormDialog({ orgSlug, cycleId, actor, trigger, objective, defaults }: Props) {
   const t = useTranslations("objectiveForm");
   const tCommon = useTranslations("common");
   const tLevel = useTranslations("okr.level");
@@ -80,43 +56,56 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, me, trigger, objective, 
   const options = loaded.data ?? NO_OPTIONS;
   const ready = loaded.data !== undefined;
   const initial = objective ?? defaults;
-  const [level, setLevel] = useState<ObjectiveLevel>(initial?.level ?? (me.isAdmin ? "company" : "individual"));
-  const [chosenTeamId, setTeamId] = useState(initial?.teamId ?? me.teamIds[0] ?? "");
+  const mayWriteCompany = can(actor, "objective.create", companyObjectiveOf(actor));
+  const [level, setLevel] = useState<ObjectiveLevel>(initial?.level ?? (mayWriteCompany ? "company" : "individual"));
+  const [chosenTeamId, setTeamId] = useState(initial?.teamId ?? actor.teamIds[0] ?? "");
+  const [chosenOwnerId, setOwnerId] = useState(initial?.ownerUserId ?? actor.userId);
   const [parentId, setParentId] = useState(initial?.parentObjectiveId ?? "");
   const [rollupMode, setRollupMode] = useState<RollupMode>(objective?.rollupMode ?? "key_results");
   const [title, setTitle] = useState(objective?.title ?? "");
-  const [version, setVersion] = useState(objective?.version ?? 0);
-  const [lastValues, setLastValues] = useState<Record<string, unknown> | null>(null);
+  const [lastValues, setLastValues] = useState<ObjectiveFields | null>(null);
 
-  const allowedTeams = me.isAdmin ? options.teams : options.teams.filter((team) => me.teamIds.includes(team.id));
+  const current = useMemo(() => (objective ? { level: objective.level, teamId: objective.teamId, ownerUserId: objective.ownerUserId } : undefined), [objective]);
+  const placement = useMemo(() => placements(actor, options, current), [actor, options, current]);
   // Until the options arrive there is no first team to fall back on.
-  const teamId = chosenTeamId || allowedTeams[0]?.id || "";
+  const teamId = placement.teams.some((team) => team.id === chosenTeamId) ? chosenTeamId : (placement.teams[0]?.id ?? "");
+  const owners = useMemo(() => placement.ownersAt(level, level === "team" ? teamId : null), [placement, level, teamId]);
+  // The owner the form sends: the one chosen if the actor may give it to them here, else the actor, else the first allowed.
+  const ownerId = owners.some((member) => member.id === chosenOwnerId)
+    ? chosenOwnerId
+    : (owners.find((member) => member.id === actor.userId)?.id ?? owners[0]?.id ?? "");
+  const onlyMe = level === "individual" && owners.length === 1 && ownerId === actor.userId;
   const parents = useMemo(() => {
-    if (level === "company") return [];
-    if (level === "individual") return options.parents.filter((parent) => parent.id !== objective?.id);
-    const above = ancestorsOf(teamId, options.teams);
-    return options.parents.filter((parent) => parent.id !== objective?.id && (parent.level === "company" || (parent.teamId !== null && above.has(parent.teamId))));
+    const above = teamsAbove(level === "team" ? teamId : null, options.teams);
+    return options.parents.filter((parent) => parent.id !== objective?.id && alignmentRefusal({ level, teamId: level === "team" ? teamId : null }, parent, above) === null);
   }, [level, teamId, options, objective?.id]);
   const parentKeyResults = options.parents.find((parent) => parent.id === parentId)?.keyResults ?? [];
 
+  const close = () => {
+    setOpen(false);
+    router.refresh();
+  };
   const form = useApiForm({
     submit: (values) => {
-      const body: Record<string, unknown> = {
-        title: values.title,
+      const fields: ObjectiveFields = {
+        title: values.title ?? "",
         description: values.description ?? "",
         level,
         teamId: level === "team" ? teamId : null,
-        ownerUserId: values.ownerUserId,
+        ownerUserId: ownerId,
         parentObjectiveId: level === "company" ? null : values.parentObjectiveId || null,
         parentKeyResultId: level === "company" ? null : values.parentKeyResultId || null,
         rollupMode,
         manualProgress: rollupMode === "manual" && values.manualProgress !== "" ? Number(values.manualProgress) / 100 : null,
         manualProgressReason: rollupMode === "manual" ? values.manualProgressReason || null : null,
       };
-      setLastValues(body);
-      return objective
-        ? api<{ objective: { id?: string; version: number } }>(`/api/orgs/${orgSlug}/objectives/${objective.id}`, { method: "PATCH", body: { ...body, version } })
-        : api<{ objective: { id?: string; version?: number } }>(`/api/orgs/${orgSlug}/objectives`, { body: { ...body, cycleId } });
+      setLastValues(fields);
+      if (objective) {
+        const body: ObjectiveUpdateBody = { ...fields, version: conflict.version };
+        return api<{ objective: { id?: string } }>(`/api/orgs/${orgSlug}/objectives/${objective.id}`, { method: "PATCH", body });
+      }
+      const body: ObjectiveCreateBody = { ...fields, cycleId };
+      return api<{ objective: { id?: string } }>(`/api/orgs/${orgSlug}/objectives`, { body });
     },
     onSuccess: (result) => {
       setOpen(false);
@@ -129,18 +118,19 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, me, trigger, objective, 
       }
     },
   });
+  const conflict = useVersionConflict<ObjectiveSnapshot>(form, objective?.version ?? 0, close);
   const errors = form.fieldErrors;
-  const conflict = form.error instanceof ApiError && form.error.status === 409 ? (form.error.details.current as Snapshot | undefined) : undefined;
+  const saved = conflict.conflict;
 
-  const nameOf = (id: string | null) => options.members.find((m) => m.id === id)?.name ?? "";
-  const parentTitle = (id: string | null) => options.parents.find((p) => p.id === id)?.title ?? "";
-  const conflictFields: ConflictField[] = conflict
+  const nameOf = (id: string | null | undefined) => options.members.find((m) => m.id === id)?.name ?? "";
+  const parentTitle = (id: string | null | undefined) => options.parents.find((p) => p.id === id)?.title ?? "";
+  const conflictFields: ConflictField[] = saved
     ? [
-        { label: t("title"), mine: String(lastValues?.title ?? ""), theirs: conflict.title },
-        { label: t("description"), mine: String(lastValues?.description ?? ""), theirs: conflict.description },
-        { label: t("owner"), mine: nameOf(String(lastValues?.ownerUserId ?? "")), theirs: nameOf(conflict.ownerUserId) },
-        { label: t("alignTo"), mine: parentTitle((lastValues?.parentObjectiveId as string | null) ?? null), theirs: parentTitle(conflict.parentObjectiveId) },
-        { label: t("rollupMode"), mine: tRollup(String(lastValues?.rollupMode ?? "key_results") as RollupMode), theirs: tRollup(conflict.rollupMode) },
+        { label: t("title"), mine: lastValues?.title ?? "", theirs: saved.title },
+        { label: t("description"), mine: lastValues?.description ?? "", theirs: saved.description },
+        { label: t("owner"), mine: nameOf(lastValues?.ownerUserId), theirs: nameOf(saved.ownerUserId) },
+        { label: t("alignTo"), mine: parentTitle(lastValues?.parentObjectiveId), theirs: parentTitle(saved.parentObjectiveId) },
+        { label: t("rollupMode"), mine: tRollup(lastValues?.rollupMode ?? "key_results"), theirs: tRollup(saved.rollupMode) },
       ].filter((field) => field.mine !== field.theirs)
     : [];
   const hints = coachDraft({ title, level, aligned: level === "company" || parentId !== "" });
@@ -156,23 +146,7 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, me, trigger, objective, 
       form={form}
       submitLabel={objective ? tCommon("save") : t("create")}
       submitDisabled={!ready}
-      alert={
-        conflict ? (
-            <ConflictPanel
-              who={conflict.updatedBy}
-              fields={conflictFields}
-              onReload={() => {
-                setOpen(false);
-                form.reset();
-                router.refresh();
-              }}
-              onKeepMine={() => {
-                setVersion(conflict.version);
-                form.reset();
-              }}
-            />
-        ) : undefined
-      }
+      alert={saved ? <ConflictPanel who={saved.updatedBy} fields={conflictFields} onReload={conflict.useTheirs} onKeepMine={conflict.keepMine} /> : undefined}
     >
       {ready ? (
         <>
@@ -198,7 +172,7 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, me, trigger, objective, 
             <legend className="mb-1 text-sm font-medium text-fg">{t("level")}</legend>
             <div className="grid gap-2 sm:grid-cols-3">
               {(["company", "team", "individual"] as const).map((option) => {
-                const disabled = (option === "company" && !me.isAdmin) || (option === "team" && allowedTeams.length === 0);
+                const disabled = !placement.levels[option];
                 return (
                   <label
                     key={option}
@@ -219,7 +193,7 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, me, trigger, objective, 
             {level === "team" ? (
               <Field id="objective-team" label={t("team")} error={errors.teamId}>
                 <Select id="objective-team" value={teamId} onChange={(event) => setTeamId(event.target.value)} aria-invalid={!!errors.teamId || undefined} aria-describedby={describedBy("objective-team", { error: errors.teamId })}>
-                  {allowedTeams.map((team) => (
+                  {placement.teams.map((team) => (
                     <option key={team.id} value={team.id}>
                       {`${"\u2003".repeat(team.depth)}${team.name}`}
                     </option>
@@ -227,21 +201,22 @@ export function ObjectiveFormDialog({ orgSlug, cycleId, me, trigger, objective, 
                 </Select>
               </Field>
             ) : null}
-            <Field id="objective-owner" label={t("owner")} error={errors.ownerUserId}>
+            <Field id="objective-owner" label={t("owner")} hint={onlyMe ? t("ownerOnlyYou") : undefined} error={errors.ownerUserId}>
               <Select
                 id="objective-owner"
                 name="ownerUserId"
-                defaultValue={initial?.ownerUserId ?? me.userId}
-                disabled={level === "individual" && !me.isAdmin}
-                aria-describedby={describedBy("objective-owner", { error: errors.ownerUserId })}
+                value={ownerId}
+                onChange={(event) => setOwnerId(event.target.value)}
+                disabled={owners.length <= 1}
+                aria-invalid={!!errors.ownerUserId || undefined}
+                aria-describedby={describedBy("objective-owner", { hint: onlyMe, error: errors.ownerUserId })}
               >
-                {options.members.map((member) => (
+                {owners.map((member) => (
                   <option key={member.id} value={member.id}>
                     {member.name}
                   </option>
                 ))}
               </Select>
-              {level === "individual" && !me.isAdmin ? <input type="hidden" name="ownerUserId" value={me.userId} /> : null}
             </Field>
           </div>
 

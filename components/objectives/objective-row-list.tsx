@@ -13,7 +13,7 @@ export function ObjectiveRowList({ orgSlug, objectives, expected, showLevel = tr
       {objectives.map((objective) => (
         <li key={objective.id} className="grid gap-2 py-3 first:pt-0 last:pb-0 md:grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)] md:items-center md:gap-6">
           <div className="flex min-w-0 flex-col gap-1">
-            <Link href={`/${orgSlug}/okrs/${objective.id}`} className="truncate text-sm font-medium text-fg hover:underline">
+            <Link href={`/${orgSlug}/okrs/${objective.id}`} className="text-sm font-medium break-words text-fg hover:underline">
               {objective.title}
             </Link>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-subtle">

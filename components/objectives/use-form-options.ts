@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import type { FormOptions } from "./objective-form-dialog";
+import type { ObjectiveFormOptions } from "@/lib/services/objective-form";
 
 /**
  * The people, teams and objectives a form offers, fetched the first time a dialog on the page
@@ -12,7 +12,7 @@ import type { FormOptions } from "./objective-form-dialog";
 export function useFormOptions(orgSlug: string, cycleId: string, enabled: boolean) {
   return useQuery({
     queryKey: ["form-options", orgSlug, cycleId],
-    queryFn: async () => (await api<{ options: FormOptions }>(`/api/orgs/${orgSlug}/cycles/${cycleId}/form-options`)).options,
+    queryFn: async () => (await api<{ options: ObjectiveFormOptions }>(`/api/orgs/${orgSlug}/cycles/${cycleId}/form-options`)).options,
     enabled,
     staleTime: 60_000,
   });

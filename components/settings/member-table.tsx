@@ -1,5 +1,6 @@
 "use client";
 
+import { Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useAction } from "@/components/forms/use-action";
 import { Badge } from "@/components/ui/badge";
@@ -55,7 +56,8 @@ export function MemberTable({ orgSlug, members }: { orgSlug: string; members: Me
                 <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-surface-muted text-xs font-semibold text-muted" aria-hidden>
                   {initials(member.name)}
                 </span>
-                <div className="flex min-w-0 flex-col">
+                {/* On a phone the name and address give way, so role and Remove stay on the screen. */}
+                <div className="flex max-w-[8.5rem] min-w-0 flex-col sm:max-w-none">
                   <span className="truncate font-medium text-fg">
                     {member.name}
                     {member.isMe ? <span className="font-normal text-subtle"> ({t("you")})</span> : null}
@@ -90,7 +92,8 @@ export function MemberTable({ orgSlug, members }: { orgSlug: string; members: Me
                 <ConfirmDialog
                   trigger={
                     <Button size="sm" variant="ghost" aria-label={t("removeName", { name: member.name })}>
-                      {t("remove")}
+                      <Trash2 className="sm:hidden" aria-hidden />
+                      <span className="hidden sm:inline">{t("remove")}</span>
                     </Button>
                   }
                   title={t("removeTitle", { name: member.name })}

@@ -4,10 +4,16 @@ import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { Menu, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import type { Theme } from "@/lib/theme";
+import { LanguageSwitch } from "./language-switch";
+import { ThemeSwitch } from "./theme-switch";
 import { WorkspaceNav, type WorkspaceNavProps } from "./workspace-nav";
 
-/** Below the large breakpoint the sidebar opens as a drawer from the menu button. */
-export function MobileNav(props: WorkspaceNavProps) {
+/**
+ * Below the large breakpoint the sidebar opens as a drawer from the menu button, with the
+ * language and theme at its foot as in the sidebar (a phone's header has no room for them).
+ */
+export function MobileNav({ theme, ...props }: WorkspaceNavProps & { theme: Theme }) {
   const t = useTranslations("shell");
   const [open, setOpen] = useState(false);
   return (
@@ -26,6 +32,10 @@ export function MobileNav(props: WorkspaceNavProps) {
           </div>
           <DialogPrimitive.Description className="sr-only">{t("menuDescription")}</DialogPrimitive.Description>
           <WorkspaceNav {...props} onNavigate={() => setOpen(false)} />
+          <div className="mt-auto flex items-center gap-1 border-t border-border px-1 pt-3">
+            <LanguageSwitch />
+            <ThemeSwitch initial={theme} />
+          </div>
         </DialogPrimitive.Content>
       </DialogPrimitive.Portal>
     </DialogPrimitive.Root>

@@ -11,6 +11,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { dropAllDrafts } from "@/components/check-ins/check-in-draft";
 import { api } from "@/lib/api-client";
 
 export function initials(name: string): string {
@@ -24,6 +25,8 @@ export function initials(name: string): string {
 
 async function signOut(path: string, method: string) {
   const { redirectTo } = await api<{ redirectTo: string }>(path, { method });
+  // Nothing typed and unsent stays behind on a shared device.
+  dropAllDrafts();
   window.location.assign(redirectTo);
 }
 

@@ -1,6 +1,7 @@
 import { cn } from "@/lib/cn";
 
-const fills = {
+/** The fill of each tone, for bars drawn by other components too. */
+export const progressFills = {
   accent: "bg-progress-fill",
   success: "bg-success-bar",
   warning: "bg-warning-bar",
@@ -9,7 +10,7 @@ const fills = {
   neutral: "bg-subtle",
 } as const;
 
-export type ProgressTone = keyof typeof fills;
+export type ProgressTone = keyof typeof progressFills;
 
 interface ProgressBarProps {
   /** 0–1; values above 1 fill the bar (over-achievement is told by the label). */
@@ -37,7 +38,7 @@ export function ProgressBar({ value, expected, tone = "accent", label, valueText
       aria-valuetext={valueText}
       className={cn("relative w-full overflow-visible rounded-full bg-progress-track", size === "sm" ? "h-1.5" : "h-2", className)}
     >
-      <div className={cn("h-full rounded-full transition-[width] duration-500", fills[tone])} style={{ width: `${filled}%` }} />
+      <div className={cn("h-full rounded-full transition-[width] duration-500", progressFills[tone])} style={{ width: `${filled}%` }} />
       {expected !== undefined ? (
         <div
           aria-hidden

@@ -65,23 +65,21 @@ function demoLogins(): DemoLogin[] {
  * teams, a closed pilot quarter and the current quarter with weekly check-ins up to `today`.
  * Does nothing when an organisation with its slug exists. Runs as a superuser (no tenant role).
  */
-export async function seedDemo(db: Database, options: { today?: Date } = {}): Promise<DemoSummary> {
+export async function seedDemo(db: Database, options: { today?: Date; slug?: string } = {}): Promise<DemoSummary> {
   const today = options.today ?? now();
-  const summary = { orgSlug: demoOrganisation.slug, logins: demoLogins(), password: DEMO_PASSWORD };
-  const existing = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.slug, demoOrganisation.slug))
-    .limit(1);
+  // Another address makes a copy of the demo beside the real one, for tests that share a database.
+  const slug = options.slug ?? demoOrganisation.slug;
+  const summary = { orgSlug: slug, logins: demoLogins(), password: DEMO_PASSWORD };
+  const existing = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).limit(1);
   if (existing.length > 0) return { ...summary, counts: {} };
 
   // One argon2 hash for everyone: hashing twelve times would cost half a second for nothing.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const counts = await db.transaction((tx) => insertDemo(tx, today, passwordHash));
+  const counts = await db.transaction((tx) => insertDemo(tx, today, passwordHash, slug));
   return { ...summary, counts };
 }
 
-async function insertDemo(tx: Tx, today: Date, passwordHash: string): Promise<Record<string, number>> {
+async function insertDemo(tx: Tx, today: Date, passwordHash: string, slug: string): Promise<Record<string, number>> {
   const orgId = randomUUID();
   // UTC calendar day, so the quarter does not depend on the machine's time zone.
   const current = quarterContaining(isoDay(today), demoOrganisation.fiscalYearStartMonth);
@@ -120,7 +118,7 @@ async function insertDemo(tx: Tx, today: Date, passwordHash: string): Promise<Re
 
   const counts: Record<string, number> = {};
   counts.users = await insertChunked(tx, users, newUsers);
-  await tx.insert(organisations).values({ id: orgId, ...demoOrganisation, createdAt: foundedAt, updatedAt: foundedAt });
+  await tx.insert(organisations).values({ id: orgId, ...demoOrganisation, slug, createdAt: foundedAt, updatedAt: foundedAt });
   counts.organisations = 1;
   counts.memberships = await insertChunked(
     tx,

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { keyResults, memberships, objectives, teams, type ObjectiveLevel } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { alignmentRefusal } from "@/lib/okr/alignment";
 import type { TenantContext } from "@/lib/tenant-context";
 import { z } from "zod";
 import { idRow, parseRows } from "./sql-rows";
@@ -59,28 +60,25 @@ export interface AlignmentDraft {
 }
 
 /**
- * Goals cascade downwards, so alignment points upwards: an individual objective to a team or a
- * company objective, a team objective to a company objective or to one of a team above it.
- * Company objectives are the top. The parent is in the same cycle and not archived; the optional
- * key result belongs to it; and no chain of alignments ever loops.
+ * Goals cascade downwards, so alignment points upwards (alignmentRefusal in lib/okr/alignment.ts).
+ * The parent is in the same cycle and not archived; the optional key result belongs to it; and no
+ * chain of alignments ever loops.
  */
 export async function validateAlignment(tx: Tx, ctx: TenantContext, draft: AlignmentDraft): Promise<void> {
   if (!draft.parentObjectiveId) {
     if (draft.parentKeyResultId) throw fieldError("parentKeyResultId", "validation.keyResultNeedsObjective");
     return;
   }
-  if (draft.level === "company") throw fieldError("parentObjectiveId", "validation.companyCannotAlign");
   const [parent] = await tx
     .select({ id: objectives.id, cycleId: objectives.cycleId, level: objectives.level, teamId: objectives.teamId, archivedAt: objectives.archivedAt })
     .from(objectives)
     .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.id, draft.parentObjectiveId)));
   if (!parent || parent.archivedAt) throw fieldError("parentObjectiveId", "validation.unknownObjective");
   if (parent.cycleId !== draft.cycleId) throw fieldError("parentObjectiveId", "validation.alignSameCycle");
-  if (parent.level === "individual") throw fieldError("parentObjectiveId", "validation.alignUpwards");
-  if (draft.level === "team" && parent.level === "team") {
-    const above = draft.teamId ? await ancestorTeams(tx, ctx, draft.teamId) : [];
-    if (!parent.teamId || !above.includes(parent.teamId)) throw fieldError("parentObjectiveId", "validation.alignParentTeam");
-  }
+  // The teams above are read only when the rule needs them: a team objective aligning to a team's.
+  const above = draft.level === "team" && parent.level === "team" && draft.teamId ? await ancestorTeams(tx, ctx, draft.teamId) : [];
+  const refusal = alignmentRefusal(draft, parent, above);
+  if (refusal) throw fieldError("parentObjectiveId", refusal);
   if (draft.id && (await isAtOrBelow(tx, ctx, draft.id, parent.id))) throw fieldError("parentObjectiveId", "validation.alignmentLoop");
   if (draft.parentKeyResultId) {
     const [kr] = await tx

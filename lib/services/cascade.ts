@@ -1,13 +1,15 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { keyResults, objectives, teams } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { ObjectiveScope } from "@/lib/permissions";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { CascadeInput } from "@/lib/validation/okrs";
 import { record } from "./activity";
 import { assertMember, validateAlignment } from "./alignment";
 import { authorize } from "./guard";
-import { lockObjectiveForWrite, scopeOf } from "./objectives";
+import { leadsOf, objectiveScope } from "./objective-scope";
+import { lockObjectiveForWrite } from "./objectives";
 import { refreshProgress } from "./progress";
 import { now } from "@/lib/clock";
 
@@ -20,14 +22,15 @@ export interface CascadeResult {
 /**
  * Cascades an objective one level down in one step: a company objective to teams (owned by their
  * leads), a team objective to its sub-teams or to people. Each new objective is aligned to this
- * one — and to the key result the target contributes to, if chosen — titled after what it serves,
- * ready for its owner to edit.
+ * one — and to the key result the target contributes to, if chosen — with the title the dialog
+ * proposed and the person may have edited, else this objective's own words (never a key result's
+ * title: numbers belong to key results, and the coach would say so at once).
  */
 export async function cascadeObjective(ctx: TenantContext, objectiveId: string, input: CascadeInput): Promise<CascadeResult> {
   return withTenant(ctx, async (tx) => {
     const source = await lockObjectiveForWrite(tx, ctx, objectiveId);
     // Cascading is part of writing the objective: whoever may edit it may break it down.
-    authorize(ctx, "objective.write", scopeOf(source));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, source));
     if (source.archivedAt || source.level === "individual") throw new AppError("validation_failed", "errors.validation", { targets: ["validation.cannotCascade"] });
 
     const sourceKeyResults = await tx
@@ -35,6 +38,8 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
       .from(keyResults)
       .where(and(eq(keyResults.orgId, ctx.orgId), eq(keyResults.objectiveId, source.id)));
     const krTitle = new Map(sourceKeyResults.map((kr) => [kr.id, kr.title]));
+    const people = input.targets.flatMap((target) => (target.userId ? [target.userId] : []));
+    const leads = await leadsOf(tx, ctx, people);
     const teamIds = input.targets.flatMap((target) => (target.teamId ? [target.teamId] : []));
     const targetTeams = teamIds.length
       ? await tx
@@ -54,17 +59,20 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
       if (target.keyResultId && !krTitle.has(target.keyResultId)) {
         throw new AppError("validation_failed", "errors.validation", { [field]: ["validation.keyResultOfParent"] });
       }
-      let draft: { level: "team" | "individual"; teamId: string | null; ownerUserId: string };
+      let draft: ObjectiveScope & { level: "team" | "individual" };
       if (target.teamId) {
         if (!leadOf.has(target.teamId)) throw new AppError("validation_failed", "errors.validation", { [field]: ["validation.unknownTeam"] });
-        draft = { level: "team", teamId: target.teamId, ownerUserId: leadOf.get(target.teamId) ?? ctx.userId };
+        draft = { level: "team", teamId: target.teamId, ownerUserId: leadOf.get(target.teamId) ?? ctx.userId, ownerLeadIds: [] };
+        // Refused before "already there": a target the actor may not give to answers 403 either way.
+        authorize(ctx, "objective.create", draft);
         if (existing.some((row) => row.level === "team" && row.teamId === target.teamId)) {
           result.skipped += 1;
           continue;
         }
       } else if (target.userId) {
         await assertMember(tx, ctx, target.userId, field);
-        draft = { level: "individual", teamId: null, ownerUserId: target.userId };
+        draft = { level: "individual", teamId: null, ownerUserId: target.userId, ownerLeadIds: leads.get(target.userId) ?? [] };
+        authorize(ctx, "objective.create", draft);
         if (existing.some((row) => row.level === "individual" && row.ownerUserId === target.userId)) {
           result.skipped += 1;
           continue;
@@ -72,7 +80,6 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
       } else {
         throw new AppError("validation_failed", "errors.validation", { [field]: ["validation.invalid"] });
       }
-      authorize(ctx, "objective.create", draft);
       await validateAlignment(tx, ctx, {
         id: null,
         cycleId: source.cycleId,
@@ -81,7 +88,7 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
         parentObjectiveId: source.id,
         parentKeyResultId: target.keyResultId ?? null,
       });
-      const title = (target.keyResultId && krTitle.get(target.keyResultId)) || source.title;
+      const title = target.title ?? source.title;
       const [row] = await tx
         .insert(objectives)
         .values({

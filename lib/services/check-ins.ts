@@ -8,7 +8,6 @@ import { withTenant } from "@/lib/tenant-scope";
 import type { CheckInInput } from "@/lib/validation/check-ins";
 import { record } from "./activity";
 import { lockKeyResultForWrite } from "./key-results";
-import { scopeOf } from "./objectives";
 import { measureColumns, measureOf, refreshProgress } from "./progress";
 import { now } from "@/lib/clock";
 import { instantSql } from "./status-sql";
@@ -46,7 +45,7 @@ async function checkInTx(tx: Tx, ctx: TenantContext, keyResultId: string, input:
     throw error;
   }
   const { keyResult: kr, objective } = locked;
-  if (!can(ctx, "checkIn.create", { keyResultOwnerId: kr.ownerUserId, objective: scopeOf(objective) })) throw new EntryError("forbidden", {});
+  if (!can(ctx, "checkIn.create", { keyResultOwnerId: kr.ownerUserId, objective })) throw new EntryError("forbidden", {});
   if (kr.direction === "milestone" && input.value !== "0" && input.value !== "1") {
     throw new EntryError("validation_failed", { value: ["validation.milestoneValue"] });
   }

@@ -11,6 +11,7 @@ import { withTenant } from "@/lib/tenant-scope";
 import { record } from "./activity";
 import { authorize } from "./guard";
 import { now } from "@/lib/clock";
+import { objectiveScope } from "./objective-scope";
 
 export interface CycleSummary {
   id: string;
@@ -241,7 +242,7 @@ export async function saveReflection(ctx: TenantContext, objectiveId: string, te
       .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.id, objectiveId)))
       .for("update", { of: objectives });
     if (!current) throw new AppError("not_found", "errors.not_found");
-    if (current.ownerUserId !== ctx.userId && !can(ctx, "objective.write", current)) throw new AppError("forbidden", "errors.forbidden");
+    if (current.ownerUserId !== ctx.userId && !can(ctx, "objective.write", await objectiveScope(tx, ctx, current))) throw new AppError("forbidden", "errors.forbidden");
     if (cycleIsOpen({ status: current.cycleStatus })) throw new AppError("conflict", "errors.reflectionCycleOpen");
     if (current.reflection === reflection) return;
     await tx

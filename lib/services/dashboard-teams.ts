@@ -164,10 +164,14 @@ export const teamFiguresRow = z
     }),
   );
 
-/** A row of loadSeriesRows: a week with its expected progress, or a point or line of a team or company objective. */
+/**
+ * A row of loadSeriesRows: a week with its expected progress, a team's weekly point, a company
+ * objective's recorded point of one day (company_day, in `week`, read by lib/okr/history.ts), or
+ * a company objective's line.
+ */
 const seriesRow = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("week"), week: sqlDay, progress: sqlNumberOrNull }),
-  z.object({ kind: z.enum(["team", "company"]), id: sqlText, week: sqlDay, progress: sqlNumber }),
+  z.object({ kind: z.enum(["team", "company_day"]), id: sqlText, week: sqlDay, progress: sqlNumber }),
   z.object({ kind: z.literal("objective"), id: sqlText, title: sqlText, progress: sqlNumber }),
 ]);
 export type SeriesRow = z.output<typeof seriesRow>;
@@ -179,7 +183,7 @@ export function weeksOf(rows: readonly SeriesRow[]) {
 
 /**
  * The cycle's weeks, each scoped team's mean progress at the end of each of the last weeks, and
- * (with `company`) each company objective's weekly progress. `objectives` narrows the team
+ * (with `company`) each company objective's recorded days and current progress. `objectives` narrows the team
  * objectives that are read (a branch reads only its own).
  */
 export async function loadSeriesRows(
@@ -192,7 +196,8 @@ export async function loadSeriesRows(
 ): Promise<SeriesRow[]> {
   const company = options.company
     ? sql`union all
-      select 'company', p.id, p.week::text, p.progress::float8, null from (${weeklyPointsSql(ctx, sql`company_obj`)}) p
+      select 'company_day', h.objective_id, h.day::text, h.progress::float8, null
+      from objective_progress_history h join company_obj c on c.id = h.objective_id where h.org_id = ${ctx.orgId}
       union all
       select 'objective', obj.id, null, obj.progress::float8, obj.title from obj where obj.level = 'company'`
     : sql``;
@@ -227,12 +232,12 @@ export async function loadSeriesRows(
 
 /**
  * The series rows of one kind as a list per id, aligned to the last `count` of `weeks` (null
- * where a week has no point): team trends, company objectives' lines.
+ * where a week has no point): team trends.
  */
 export function pointsByWeek(
   weeks: readonly string[],
   rows: readonly SeriesRow[],
-  kind: "team" | "company",
+  kind: "team",
   count = weeks.length,
 ): (id: string) => Array<number | null> {
   const start = Math.max(0, weeks.length - count);

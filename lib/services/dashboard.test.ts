@@ -62,6 +62,10 @@ describe("loadDashboard", () => {
     expect(data.companySeries.map((series) => series.title)).toEqual(["Delight", "Grow"]);
     expect(data.companySeries.map((series) => series.points.at(-1))).toEqual([0.1, 0.5]);
     expect(data.companySeries[1]?.points).toHaveLength(weeks);
+    // Read from the recorded days as the objective page reads them: nothing before the first
+    // point (not a made-up 0 %), and "from" is that first point.
+    expect(data.companySeries[1]?.points.slice(0, -1).every((value) => value === null)).toBe(true);
+    expect(data.companySeries.map((series) => series.first)).toEqual([0.1, 0.5]);
 
     const { attention } = data;
     expect(attention.off_track).toMatchObject({ total: 1, items: [{ id: world.keyResults.k4, objectiveId: world.objectives.m1, status: "off_track" }] });

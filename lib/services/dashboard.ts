@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { keyResults, teams, users } from "@/db/schema";
 import { cycleStatuses, objectiveLevels } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
+import { firstPoint, progressAtWeekEnds, type ProgressPoint } from "@/lib/okr/history";
 import type { Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
@@ -26,6 +27,7 @@ import {
   type StatusCounts,
   type TeamRow,
 } from "./dashboard-teams";
+import { progressBucketSql } from "./progress-bucket-sql";
 import { cycleCte, keyResultsCte, objectivesCte, teamClosureCte } from "./report-sql";
 import { parseRow, sqlBoolean, sqlCount, sqlDay, sqlJsonList, sqlNumber, sqlNumberOrNull, sqlText } from "./sql-rows";
 import { instantSql } from "./status-sql";
@@ -68,8 +70,10 @@ export interface CompanySeries {
   id: string;
   title: string;
   progress: number;
-  /** One value per `DashboardData.weeks` entry; null in weeks before the objective existed. */
+  /** One value per `DashboardData.weeks` entry; null in weeks before its first recorded point. */
   points: Array<number | null>;
+  /** Its first recorded progress (lib/okr/history.ts): where "from" starts, as on its own page. */
+  first: number | null;
 }
 
 export interface DashboardData {
@@ -114,13 +118,27 @@ export async function loadDashboard(ctx: TenantContext, cycleId: string): Promis
   ]);
   const weekRows = weeksOf(series);
   const weeks = weekRows.map((row) => row.week);
-  const companyPoints = pointsByWeek(weeks, series, "company");
+  // Company objectives' lines from their recorded days, by the rule the objective page reads them with.
+  const days = new Map<string, ProgressPoint[]>();
+  for (const row of series) if (row.kind === "company_day") days.set(row.id, [...(days.get(row.id) ?? []), { day: row.week, progress: row.progress }]);
   return {
     ...figures,
     teams: orderTeamRows(figures.teams, pointsByWeek(weeks, series, "team", TREND_WEEKS)),
     weeks: weekRows.map((row) => ({ week: row.week, expected: row.progress })),
     companySeries: series
-      .flatMap((row) => (row.kind === "objective" ? [{ id: row.id, title: row.title, progress: row.progress, points: companyPoints(row.id) }] : []))
+      .flatMap((row) =>
+        row.kind === "objective"
+          ? [
+              {
+                id: row.id,
+                title: row.title,
+                progress: row.progress,
+                points: progressAtWeekEnds(days.get(row.id) ?? [], weeks),
+                first: firstPoint(days.get(row.id) ?? [])?.progress ?? null,
+              },
+            ]
+          : [],
+      )
       .sort((a, b) => a.title.localeCompare(b.title)),
   };
 }
@@ -184,7 +202,7 @@ async function loadFigures(tx: Tx, ctx: TenantContext, cycleId: string, at: Date
                count(*) filter (where o.level = 'company')::int as company_count,
                count(*)::int as objective_count,
                ${buckets}
-        from (select obj.level, obj.progress, least(floor(obj.progress * 10), 9)::int as bucket from obj) o
+        from (select obj.level, obj.progress, ${progressBucketSql(sql`obj.progress`)} as bucket from obj) o
       ),
       attention_kr as (
         ${sql.join(

@@ -5,11 +5,12 @@ import { AppError } from "@/lib/errors";
 import { statusSeverity, type Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
-import { defaultDirection, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
+import { defaultDirection, progressRange, type ExplorerCoachFilter, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
+import { anyCoachFlagSql, coachCycleCtes, coachFlagsSql } from "./coach";
 import { pickCycle, type CycleSummary } from "./cycles";
+import { beyond, cursorOf, orderBy, pageOf, readCursor, type SortSpec } from "./keyset-sort";
 import { selectObjectiveListCards, type ObjectiveListCard } from "./objective-cards";
-import { isTimestampText } from "./keyset-time";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { progressBucketSql } from "./progress-bucket-sql";
 import { matches, prefixTerms } from "./search";
 import { expectedProgressSql, keyResultSeveritySql, keyResultStatusSql } from "./status-sql";
 import { flattenTree, teamAndDescendants, teamTree } from "./teams";
@@ -51,15 +52,13 @@ export interface ExplorerPage {
 export const EXPLORER_COUNT_LIMIT = 1000;
 
 /** Objectives of these teams (a filtered team and its branch); no condition without a team filter. */
-function inTeams(teamIds: string[] | null): SQL | undefined {
+export function inTeams(teamIds: string[] | null): SQL | undefined {
   if (!teamIds) return undefined;
   return teamIds.length > 0 ? inArray(objectives.teamId, teamIds) : sql`false`;
 }
 
-type SortKey = { column: SQL | typeof objectives.title; type: "text" | "numeric" | "timestamptz" };
-
 /** The columns each sort orders by (the id breaks ties), and the row values a cursor keeps. */
-const sortKeys: Record<ExplorerSort, { keys: SortKey[]; values: (row: ObjectiveListCard) => string[] }> = {
+const sortKeys: Record<ExplorerSort, SortSpec<ObjectiveListCard>> = {
   title: { keys: [{ column: objectives.title, type: "text" }], values: (row) => [row.title] },
   progress: { keys: [{ column: sql`${objectives.progress}`, type: "numeric" }], values: (row) => [String(row.progress)] },
   owner: {
@@ -71,44 +70,6 @@ const sortKeys: Record<ExplorerSort, { keys: SortKey[]; values: (row: ObjectiveL
   },
   updated: { keys: [{ column: sql`${objectives.updatedAt}`, type: "timestamptz" }], values: (row) => [row.updatedKey] },
 };
-
-// Bounded: an exponent of a million overflows numeric in Postgres.
-const NUMERIC = /^-?\d{1,30}(\.\d{1,30})?(e-?\d{1,3})?$/i;
-
-/**
- * A cursor's values if it was made for this sort and direction and holds values of the right
- * kinds; anything else (a tampered link, a cursor from another sort) starts from the first page.
- */
-function readCursor(cursor: string | undefined, sort: ExplorerSort, dir: SortDirection) {
-  const spec = sortKeys[sort];
-  const decoded = decodeCursor(cursor, spec.keys.length + 2);
-  if (!decoded) return null;
-  const [cursorSort, cursorDir, ...values] = decoded.values;
-  if (cursorSort !== sort || cursorDir !== dir) return null;
-  const ok = spec.keys.every(({ type }, i) => {
-    const value = values[i];
-    if (typeof value !== "string") return false;
-    return type === "numeric" ? NUMERIC.test(value) : type === "timestamptz" ? isTimestampText(value) : true;
-  });
-  return ok ? { values: values as string[], id: decoded.id } : null;
-}
-
-function cursorOf(row: ObjectiveListCard, sort: ExplorerSort, dir: SortDirection): string {
-  return encodeCursor([sort, dir, ...sortKeys[sort].values(row)], row.id);
-}
-
-/** `(k1, k2, id) > (v1, v2, id)`: rows after (or before) the cursor in the list's order. */
-function beyond(sort: ExplorerSort, forward: boolean, cursor: { values: string[]; id: string }): SQL {
-  const { keys } = sortKeys[sort];
-  const left = sql.join([...keys.map((key) => sql`${key.column}`), sql`${objectives.id}`], sql`, `);
-  const right = sql.join([...keys.map((key, i) => sql`${cursor.values[i]}::${sql.raw(key.type)}`), sql`${cursor.id}::uuid`], sql`, `);
-  return forward ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
-}
-
-function orderBy(sort: ExplorerSort, ascending: boolean): SQL[] {
-  const direction = ascending ? asc : desc;
-  return [...sortKeys[sort].keys.map((key) => direction(key.column)), direction(objectives.id)];
-}
 
 /**
  * The search condition: every word typed matches the objective's own text or one of its key
@@ -158,7 +119,25 @@ function filterCondition(tx: Tx, ctx: TenantContext, cycleId: string, query: Exp
     // Company objectives are where alignment starts, so they never count as unaligned.
     query.aligned === "no" ? and(isNull(objectives.parentObjectiveId), ne(objectives.level, "company")) : undefined,
     terms.length > 0 ? searchCondition(terms) : undefined,
+    query.krs === "none" ? sql`not exists (select 1 from ${keyResults} k where k.org_id = ${objectives.orgId} and k.objective_id = ${objectives.id})` : undefined,
+    query.progress ? progressCondition(query.progress) : undefined,
+    query.coach ? coachCondition(ctx, cycleId, query.coach) : undefined,
   );
+}
+
+/** Objectives in a range of the dashboard's progress buckets ("3-4": 30 % up to 40 %). */
+function progressCondition(value: string): SQL | undefined {
+  const range = progressRange(value);
+  if (!range) return undefined;
+  return sql`${progressBucketSql(sql`${objectives.progress}`)} between ${range.from} and ${range.to - 1}`;
+}
+
+/** Objectives the coach warns about (one warning, or any), by the same SQL as the dashboard's counts. */
+function coachCondition(ctx: TenantContext, cycleId: string, coach: ExplorerCoachFilter): SQL {
+  const flagged = coach === "any" ? anyCoachFlagSql : sql.identifier(coach);
+  return sql`${objectives.id} in (
+    with ${coachCycleCtes(ctx, cycleId)}
+    select flags.id from (${coachFlagsSql(sql`objective`, sql`per_objective`)}) flags where ${flagged})`;
 }
 
 /** The key results of the listed objectives, in one query, in each objective's own order. */
@@ -186,7 +165,7 @@ async function keyResultsOf(tx: Tx, ctx: TenantContext, objectiveIds: string[]):
   return byObjective;
 }
 
-async function resolveCycle(tx: Tx, ctx: TenantContext, requested: string | undefined): Promise<CycleSummary | null> {
+export async function resolveCycle(tx: Tx, ctx: TenantContext, requested: string | undefined): Promise<CycleSummary | null> {
   const list = await tx
     .select({ id: cycles.id, name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate, status: cycles.status })
     .from(cycles)
@@ -213,17 +192,16 @@ export async function exploreObjectives(ctx: TenantContext, query: ExplorerQuery
     const teamIds = query.team ? await teamAndDescendants(tx, ctx, query.team) : null;
     const where = filterCondition(tx, ctx, cycle.id, query, teamIds);
 
-    const after = query.after ? readCursor(query.after, sort, dir) : null;
-    const before = !after && query.before ? readCursor(query.before, sort, dir) : null;
+    const spec = sortKeys[sort];
+    const after = query.after ? readCursor(query.after, sort, dir, spec) : null;
+    const before = !after && query.before ? readCursor(query.before, sort, dir, spec) : null;
     // Going back reads the list in reverse from the cursor, then turns the page around.
     const reading = before ? !ascending : ascending;
     const cursor = after ?? before;
-    const rows = await selectObjectiveListCards(tx, ctx, and(where, cursor ? beyond(sort, reading, cursor) : undefined))
-      .orderBy(...orderBy(sort, reading))
+    const rows = await selectObjectiveListCards(tx, ctx, and(where, cursor ? beyond(spec, objectives.id, reading, cursor) : undefined))
+      .orderBy(...orderBy(spec, objectives.id, reading))
       .limit(pageSize + 1);
-    const more = rows.length > pageSize;
-    const page = rows.slice(0, pageSize);
-    if (before) page.reverse();
+    const { page, nextCursor, prevCursor } = pageOf(rows, pageSize, { after: Boolean(after), before: Boolean(before) }, (row) => cursorOf(row, sort, dir, spec));
 
     const matching = tx
       .select({ one: sql`1` })
@@ -236,10 +214,6 @@ export async function exploreObjectives(ctx: TenantContext, query: ExplorerQuery
     const total = Math.min(Number(counted), countLimit);
     const krs = await keyResultsOf(tx, ctx, page.map((row) => row.id));
 
-    const first = page[0];
-    const last = page.at(-1);
-    const nextCursor = last && (before ? true : more) ? cursorOf(last, sort, dir) : null;
-    const prevCursor = first && (before ? more : Boolean(after)) ? cursorOf(first, sort, dir) : null;
     return {
       cycle,
       items: page.map((row) => ({ ...row, keyResults: krs.get(row.id) ?? [] })),

@@ -8,7 +8,8 @@ import type { KeyResultCreateInput, KeyResultUpdateInput } from "@/lib/validatio
 import { changedFields, record } from "./activity";
 import { assertMember } from "./alignment";
 import { authorize } from "./guard";
-import { lockObjectiveForWrite, scopeOf } from "./objectives";
+import { objectiveScope } from "./objective-scope";
+import { lockObjectiveForWrite } from "./objectives";
 import { measureColumns, measureOf, refreshProgress } from "./progress";
 import { now } from "@/lib/clock";
 
@@ -47,7 +48,7 @@ export async function lockKeyResultForWrite(tx: Tx, ctx: TenantContext, keyResul
 export async function createKeyResult(ctx: TenantContext, objectiveId: string, input: KeyResultCreateInput): Promise<{ id: string }> {
   return withTenant(ctx, async (tx) => {
     const objective = await lockObjectiveForWrite(tx, ctx, objectiveId);
-    authorize(ctx, "objective.write", scopeOf(objective));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, objective));
     await assertMember(tx, ctx, input.ownerUserId, "ownerUserId");
     const [cycle] = await tx
       .select({ endDate: cycles.endDate })
@@ -101,7 +102,7 @@ export async function createKeyResult(ctx: TenantContext, objectiveId: string, i
 export async function updateKeyResult(ctx: TenantContext, keyResultId: string, input: KeyResultUpdateInput): Promise<{ version: number }> {
   return withTenant(ctx, async (tx) => {
     const { keyResult: current, objective } = await lockKeyResultForWrite(tx, ctx, keyResultId);
-    authorize(ctx, "objective.write", scopeOf(objective));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, objective));
     if (current.version !== input.version) throw versionConflict(keyResultSnapshot(current));
     const { version: _version, ...patch } = input;
     if (patch.ownerUserId && patch.ownerUserId !== current.ownerUserId) await assertMember(tx, ctx, patch.ownerUserId, "ownerUserId");
@@ -194,7 +195,7 @@ export function keyResultSnapshot(row: KeyResult) {
 export async function deleteKeyResult(ctx: TenantContext, keyResultId: string): Promise<void> {
   await withTenant(ctx, async (tx) => {
     const { keyResult: current, objective } = await lockKeyResultForWrite(tx, ctx, keyResultId);
-    authorize(ctx, "objective.write", scopeOf(objective));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, objective));
     // Objectives that contributed to this key result stay aligned to its objective.
     await tx
       .update(objectives)
@@ -218,7 +219,7 @@ export async function deleteKeyResult(ctx: TenantContext, keyResultId: string): 
 export async function reorderKeyResults(ctx: TenantContext, objectiveId: string, keyResultIds: string[]): Promise<void> {
   await withTenant(ctx, async (tx) => {
     const objective = await lockObjectiveForWrite(tx, ctx, objectiveId);
-    authorize(ctx, "objective.write", scopeOf(objective));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, objective));
     const existing = await tx
       .select({ id: keyResults.id })
       .from(keyResults)

@@ -8,6 +8,7 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
 import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
+import { leadIdsOfSql } from "./objective-scope";
 import { keyResultStatusSql } from "./status-sql";
 import type { CycleSummary } from "./cycles";
 
@@ -38,6 +39,8 @@ export interface ObjectiveDetail {
     reflection: string | null;
     createdAt: Date;
     updatedAt: Date;
+    /** Who leads a team the owner is in: the permission table's ObjectiveScope, for the page's can(). */
+    ownerLeadIds: string[];
   };
   cycle: CycleSummary;
   keyResults: KeyResultView[];
@@ -86,6 +89,7 @@ export const getObjectiveDetail = cache(async (ctx: TenantContext, objectiveId: 
         reflection: objectives.reflection,
         createdAt: objectives.createdAt,
         updatedAt: objectives.updatedAt,
+        ownerLeadIds: leadIdsOfSql(ctx, sql`${objectives.ownerUserId}`),
         parentKeyResultTitle: sql<string | null>`(
           select k.title from ${keyResults} k where k.org_id = ${objectives.orgId} and k.id = ${objectives.parentKeyResultId})`,
         cycle: { id: cycles.id, name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate, status: cycles.status },

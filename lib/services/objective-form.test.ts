@@ -20,6 +20,10 @@ describe("the objective form's options", () => {
 
     const options = await objectiveFormOptions(w.member.ctx, w.cycleId);
     expect(options.members.map((m) => m.id).sort()).toEqual([w.org.owner.id, w.lead.user.id, w.member.user.id, w.outsider.user.id].sort());
+    // Each person with the leads of their teams: what the owner chooser asks can() about.
+    const leadsOf = Object.fromEntries(options.members.map((m) => [m.id, m.leadIds]));
+    expect(leadsOf[w.member.user.id]).toEqual([w.lead.user.id]);
+    expect(leadsOf[w.outsider.user.id]).toEqual([]);
     expect(options.teams.map(({ id, depth }) => ({ id, depth }))).toEqual([
       { id: w.team.id, depth: 0 },
       { id: sub.id, depth: 1 },

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
-import { cycles, keyResults, objectives, type ObjectiveLevel } from "@/db/schema";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { cycles, keyResults, memberships, objectives, users, type ObjectiveLevel } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
-import { memberOptions } from "./members";
+import { leadIdsOfSql } from "./objective-scope";
 import { flattenTree, listTeams, teamTree } from "./teams";
 
 export interface ParentOption {
@@ -14,20 +14,38 @@ export interface ParentOption {
   keyResults: Array<{ id: string; title: string }>;
 }
 
+export interface MemberOption {
+  id: string;
+  name: string;
+  /** Who leads a team this person is in: with admins and the person, the ones who may give them an objective (lib/permissions.ts). */
+  leadIds: string[];
+}
+
 export interface ObjectiveFormOptions {
-  members: Array<{ id: string; name: string }>;
+  members: MemberOption[];
   teams: Array<{ id: string; name: string; depth: number; parentTeamId: string | null; leadUserId: string | null }>;
   parents: ParentOption[];
 }
 
 /**
- * What the objective and key-result forms offer: people, teams (in hierarchy order) and the
- * company and team objectives of the cycle that an objective may align to, with their key results.
+ * What the objective and key-result forms offer: people (with the leads of their teams, which the
+ * owner chooser asks can() about), teams (in hierarchy order) and the company and team objectives
+ * of the cycle that an objective may align to, with their key results.
  * It grows with the organisation, so pages do not carry it: the dialogs fetch it when they open
  * (GET /api/orgs/[org]/cycles/[cycleId]/form-options). A cycle of another organisation is not found.
  */
 export async function objectiveFormOptions(ctx: TenantContext, cycleId: string): Promise<ObjectiveFormOptions> {
-  const [members, teamList] = await Promise.all([memberOptions(ctx), listTeams(ctx)]);
+  const [members, teamList] = await Promise.all([
+    withTenant(ctx, (tx) =>
+      tx
+        .select({ id: users.id, name: users.name, leadIds: leadIdsOfSql(ctx, sql`${memberships.userId}`) })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(memberships.orgId, ctx.orgId))
+        .orderBy(asc(users.name)),
+    ),
+    listTeams(ctx),
+  ]);
   const parents = await withTenant(ctx, async (tx) => {
     const [cycle] = await tx.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.orgId, ctx.orgId), eq(cycles.id, cycleId)));
     if (!cycle) throw new AppError("not_found", "errors.not_found");

@@ -224,9 +224,12 @@ describe("cascading", () => {
     const w = await okrWorld();
     const { createTeam } = await import("./teams");
     const sales = await createTeam(w.org.ownerCtx, { name: "Sales" });
-    const result = await cascadeObjective(w.org.ownerCtx, w.company.id, { targets: [{ teamId: w.team.id, keyResultId: w.nps.id }, { teamId: sales.id }] });
+    const result = await cascadeObjective(w.org.ownerCtx, w.company.id, {
+      targets: [{ teamId: w.team.id, keyResultId: w.nps.id, title: "Be the shop people tell their friends about" }, { teamId: sales.id, keyResultId: w.nps.id }],
+    });
+    // The title the dialog sent, else the objective's own words: never the key result's numbers.
     expect(result.created).toEqual([
-      expect.objectContaining({ teamId: w.team.id, ownerUserId: w.lead.user.id, title: "Grow NPS from 30 to 50" }),
+      expect.objectContaining({ teamId: w.team.id, ownerUserId: w.lead.user.id, title: "Be the shop people tell their friends about" }),
       expect.objectContaining({ teamId: sales.id, ownerUserId: w.org.owner.id, title: "Become the shop Norwegians recommend" }),
     ]);
     const again = await cascadeObjective(w.org.ownerCtx, w.company.id, { targets: [{ teamId: w.team.id }] });

@@ -2,7 +2,6 @@ import { and, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { activity, cycles, keyResults, objectives, users, type Objective } from "@/db/schema";
 import { AppError, versionConflict } from "@/lib/errors";
-import type { ObjectiveScope } from "@/lib/permissions";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { ObjectiveCreateInput, ObjectiveUpdateInput } from "@/lib/validation/okrs";
@@ -11,14 +10,9 @@ import { assertMember, assertTeamOf, validateAlignment } from "./alignment";
 import { assertCycleWritable } from "./cycles";
 import { authorize } from "./guard";
 import { deleteObjectivesInTx } from "./objective-deletion";
+import { objectiveScope } from "./objective-scope";
 import { refreshProgress } from "./progress";
 import { now } from "@/lib/clock";
-
-export const scopeOf = (row: Pick<Objective, "level" | "ownerUserId" | "teamId">): ObjectiveScope => ({
-  level: row.level,
-  ownerUserId: row.ownerUserId,
-  teamId: row.teamId,
-});
 
 /** The objective, locked for the rest of the transaction; a foreign or unknown id is a 404. */
 export async function lockObjective(tx: Tx, ctx: TenantContext, objectiveId: string): Promise<Objective> {
@@ -50,8 +44,8 @@ export async function lockObjectiveForWrite(tx: Tx, ctx: TenantContext, objectiv
 
 export async function createObjective(ctx: TenantContext, input: ObjectiveCreateInput): Promise<{ id: string }> {
   const teamId = input.level === "team" ? (input.teamId ?? null) : null;
-  authorize(ctx, "objective.create", { level: input.level, ownerUserId: input.ownerUserId, teamId });
   return withTenant(ctx, async (tx) => {
+    authorize(ctx, "objective.create", await objectiveScope(tx, ctx, { level: input.level, ownerUserId: input.ownerUserId, teamId }));
     await assertCycleWritable(tx, ctx, input.cycleId);
     await assertMember(tx, ctx, input.ownerUserId, "ownerUserId");
     if (teamId) await assertTeamOf(tx, ctx, teamId, "teamId");
@@ -145,7 +139,7 @@ async function snapshot(tx: Tx, ctx: TenantContext, row: Objective): Promise<Obj
 export async function updateObjective(ctx: TenantContext, objectiveId: string, input: ObjectiveUpdateInput): Promise<ObjectiveSnapshot> {
   return withTenant(ctx, async (tx) => {
     const current = await lockObjectiveForWrite(tx, ctx, objectiveId);
-    authorize(ctx, "objective.write", scopeOf(current));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, current));
     if (current.version !== input.version) throw versionConflict(await snapshot(tx, ctx, current));
 
     const { version: _version, ...patch } = input;
@@ -171,9 +165,10 @@ export async function updateObjective(ctx: TenantContext, objectiveId: string, i
         patch.manualProgress !== undefined ? (patch.manualProgress === null ? null : patch.manualProgress.toFixed(6)) : current.manualProgress,
       manualProgressReason: patch.manualProgressReason !== undefined ? patch.manualProgressReason : current.manualProgressReason,
     };
-    // Moving the objective to another level, team or owner needs the right to write it there too.
+    // Moving the objective to another level, team or owner is placing it there: the right to
+    // write it where it was (above) and to create it where it goes.
     if (level !== current.level || teamId !== current.teamId || ownerUserId !== current.ownerUserId) {
-      authorize(ctx, "objective.write", { level, teamId, ownerUserId });
+      authorize(ctx, "objective.create", await objectiveScope(tx, ctx, { level, teamId, ownerUserId }));
       if (ownerUserId !== current.ownerUserId) await assertMember(tx, ctx, ownerUserId, "ownerUserId");
       if (teamId && teamId !== current.teamId) await assertTeamOf(tx, ctx, teamId, "teamId");
     }
@@ -237,7 +232,7 @@ export async function updateObjective(ctx: TenantContext, objectiveId: string, i
 async function setArchived(ctx: TenantContext, objectiveId: string, archived: boolean): Promise<void> {
   await withTenant(ctx, async (tx) => {
     const current = await lockObjectiveForWrite(tx, ctx, objectiveId);
-    authorize(ctx, "objective.write", scopeOf(current));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, current));
     if ((current.archivedAt !== null) === archived) return;
     await tx
       .update(objectives)
@@ -266,7 +261,7 @@ export async function restoreObjective(ctx: TenantContext, objectiveId: string):
 export async function deleteObjective(ctx: TenantContext, objectiveId: string): Promise<void> {
   await withTenant(ctx, async (tx) => {
     const current = await lockObjectiveForWrite(tx, ctx, objectiveId);
-    authorize(ctx, "objective.write", scopeOf(current));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, current));
     await deleteObjectivesInTx(tx, ctx, [objectiveId]);
   });
 }
@@ -281,7 +276,7 @@ export async function moveObjective(ctx: TenantContext, objectiveId: string, inp
     // The target cycle is locked first too, keeping the cycle-before-objective order.
     await assertCycleWritable(tx, ctx, input.cycleId);
     const current = await lockObjectiveForWrite(tx, ctx, objectiveId);
-    authorize(ctx, "objective.write", scopeOf(current));
+    authorize(ctx, "objective.write", await objectiveScope(tx, ctx, current));
     if (current.version !== input.version) throw versionConflict(await snapshot(tx, ctx, current));
     if (input.cycleId === current.cycleId) return;
     const [target] = await tx

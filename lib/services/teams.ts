@@ -8,6 +8,7 @@ import { changedFields, record } from "./activity";
 import { isUniqueViolation } from "./db-errors";
 import { authorize } from "./guard";
 import { deleteObjectivesInTx } from "./objective-deletion";
+import { leadIdsOfSql } from "./objective-scope";
 import { z } from "zod";
 import { idRow, parseRows } from "./sql-rows";
 
@@ -83,7 +84,8 @@ export function flattenTree<T extends { id: string; parentTeamId: string | null 
 }
 
 export interface TeamDetail extends TeamSummary {
-  members: Array<{ userId: string; name: string; email: string }>;
+  /** With the leads of each member's teams, which the permission table reads about their objectives. */
+  members: Array<{ userId: string; name: string; email: string; leadIds: string[] }>;
 }
 
 export async function getTeam(ctx: TenantContext, teamId: string): Promise<TeamDetail> {
@@ -95,7 +97,7 @@ export async function getTeam(ctx: TenantContext, teamId: string): Promise<TeamD
       .where(and(eq(teams.orgId, ctx.orgId), eq(teams.id, teamId)));
     if (!team) throw new AppError("not_found", "errors.not_found");
     const members = await tx
-      .select({ userId: users.id, name: users.name, email: users.email })
+      .select({ userId: users.id, name: users.name, email: users.email, leadIds: leadIdsOfSql(ctx, sql`${teamMembers.userId}`) })
       .from(teamMembers)
       .innerJoin(users, eq(users.id, teamMembers.userId))
       .where(and(eq(teamMembers.orgId, ctx.orgId), eq(teamMembers.teamId, teamId)))

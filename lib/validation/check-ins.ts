@@ -21,3 +21,5 @@ export const keyResultCheckInParams = orgParams.extend({ keyResultId: uuid });
 
 export type CheckInInput = z.infer<typeof checkInSchema>;
 export type WeeklyCheckInInput = z.infer<typeof weeklyCheckInSchema>;
+/** One entry of My week as a client sends it (before defaults): the form's state is typed from it. */
+export type WeeklyCheckInEntry = z.input<typeof weeklyCheckInSchema>["entries"][number];

@@ -156,7 +156,7 @@ export const keyResultUpdateSchema = z
 
 export const keyResultOrderSchema = z.object({ keyResultIds: z.array(uuid).min(1).max(50) });
 
-const cascadeTarget = z.object({ teamId: uuid.optional(), userId: uuid.optional(), keyResultId: nullableId });
+const cascadeTarget = z.object({ teamId: uuid.optional(), userId: uuid.optional(), keyResultId: nullableId, title: objectiveFields.title.optional() });
 export const cascadeSchema = z
   .object({ targets: z.array(cascadeTarget).min(1, { error: "validation.chooseAtLeastOne" }).max(100) })
   .superRefine((value, ctx) => {
@@ -170,6 +170,12 @@ export const keyResultParams = orgParams.extend({ keyResultId: uuid });
 export const objectiveKeyResultParams = objectiveParams;
 
 export type ObjectiveCreateInput = z.infer<typeof objectiveCreateSchema>;
+/** What a client sends (before defaults and coercion): the dialogs' form state is typed from these. */
+export type ObjectiveCreateBody = z.input<typeof objectiveCreateSchema>;
+export type ObjectiveUpdateBody = z.input<typeof objectiveUpdateSchema>;
+export type KeyResultCreateBody = z.input<typeof keyResultCreateSchema>;
+export type KeyResultUpdateBody = z.input<typeof keyResultUpdateSchema>;
+export type CascadeBody = z.input<typeof cascadeSchema>;
 export type ObjectiveUpdateInput = z.infer<typeof objectiveUpdateSchema>;
 export type KeyResultCreateInput = z.infer<typeof keyResultCreateSchema>;
 export type KeyResultUpdateInput = z.infer<typeof keyResultUpdateSchema>;

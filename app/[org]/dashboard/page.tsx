@@ -14,12 +14,14 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { countViews, explorerHref } from "@/lib/dashboard-links";
 import { formatPercent } from "@/lib/format";
-import { can } from "@/lib/permissions";
+import { actorOf, can, companyObjectiveOf } from "@/lib/permissions";
 import { listCycles, pickCycle, previewNextCycle } from "@/lib/services/cycles";
 import { loadDashboard } from "@/lib/services/dashboard";
 import { requireMember } from "@/lib/tenant";
 import { cycleIsOpen } from "@/lib/okr/cycles";
+import type { ExplorerQuery } from "@/lib/validation/explorer";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -61,6 +63,16 @@ export default async function DashboardPage({ params, searchParams }: { params: 
 
   const data = await loadDashboard(ctx, cycle.id);
   const inCycle = (path: string, extra = "") => `/${ctx.orgSlug}/${path}?cycle=${cycle.id}${extra}`;
+  // Every number on the page opens the explorer listing exactly what it counted (lib/dashboard-links.ts).
+  const explorer = (view: ExplorerQuery) => explorerHref(ctx.orgSlug, cycle.id, view);
+  const linkTo = (view: ExplorerQuery, label?: string) =>
+    function CountLink(chunks: ReactNode) {
+      return (
+        <Link href={explorer(view)} aria-label={label} className="font-medium text-accent-text tabular-nums hover:underline">
+          {chunks}
+        </Link>
+      );
+    };
   const latest = cycles[0]?.id === cycle.id;
   const offerNext = manages && latest && (cycle.status === "closed" || (data.cycle.expected ?? 0) >= PLAN_NEXT_FROM);
   const next = offerNext ? await previewNextCycle(ctx) : null;
@@ -91,7 +103,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const header = <PageHeader title={t("title")} description={t("description", { org: ctx.orgName, cycle: cycle.name })} actions={actions} />;
 
   if (!hasObjectives) {
-    const canWrite = cycleIsOpen(cycle) && can(ctx, "objective.create", { level: "company", ownerUserId: ctx.userId, teamId: null });
+    const canWrite = cycleIsOpen(cycle) && can(ctx, "objective.create", companyObjectiveOf(ctx));
     return (
       <>
         {checklist}
@@ -105,7 +117,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
               <ObjectiveFormDialog
                 orgSlug={ctx.orgSlug}
                 cycleId={cycle.id}
-                me={{ userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] }}
+                actor={actorOf(ctx)}
                 defaults={{ level: "company" }}
                 trigger={
                   <Button>
@@ -143,7 +155,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             <div>
               <CardTitle>{t("company.title")}</CardTitle>
               <CardDescription>
-                {data.companyProgress === null ? t("company.none") : t("company.basis", { count: data.companyObjectiveCount })}
+                {data.companyProgress === null ? t("company.none") : t.rich("company.basis", { count: data.companyObjectiveCount, link: linkTo(countViews.companyObjectives()) })}
               </CardDescription>
             </div>
           </CardHeader>
@@ -160,7 +172,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
                   ? t("company.final", { cycle: cycle.name })
                   : t("company.notStarted", { cycle: cycle.name })}
               {" · "}
-              {t("company.objectives", { count: data.objectiveCount })}
+              {t.rich("company.objectives", { count: data.objectiveCount, link: linkTo(countViews.objectives()) })}
             </p>
           </CardContent>
         </Card>
@@ -178,9 +190,15 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             ) : (
               <>
                 <StatusBar counts={kr} label={t("status.barLabel", { summary: statusSummary })} />
-                <StatusLegend counts={kr} hrefFor={(status) => inCycle("okrs", `&status=${status}`)} />
+                <StatusLegend counts={kr} hrefFor={(status) => explorer(countViews.keyResults({ status }))} />
                 <p className="text-xs text-subtle">
-                  {t("status.checkedIn", { share: formatPercent(kr.checkedInThisWeek / kr.total, locale), count: kr.checkedInThisWeek, total: kr.total })}
+                  {t.rich("status.checkedIn", {
+                    share: formatPercent(kr.checkedInThisWeek / kr.total, locale),
+                    count: kr.checkedInThisWeek,
+                    total: kr.total,
+                    done: linkTo(countViews.checkedIn(), t("status.openCheckedIn", { count: kr.checkedInThisWeek })),
+                    all: linkTo(countViews.keyResults(), t("status.openAll", { count: kr.total })),
+                  })}
                 </p>
               </>
             )}
@@ -244,11 +262,11 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           <CardHeader>
             <div>
               <CardTitle>{t("charts.distribution")}</CardTitle>
-              <CardDescription>{t("charts.distributionDescription")}</CardDescription>
+              <CardDescription>{t("charts.distributionDescription", { step: formatPercent(0.1, locale) })}</CardDescription>
             </div>
           </CardHeader>
           <CardContent>
-            <ProgressDistribution distribution={data.distribution} />
+            <ProgressDistribution orgSlug={ctx.orgSlug} cycleId={cycle.id} distribution={data.distribution} />
           </CardContent>
         </Card>
       </div>

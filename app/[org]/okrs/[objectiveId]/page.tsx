@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActivityFeed } from "@/components/activity/feed";
 import { ObjectiveProgressHistory } from "@/components/charts/objective-progress-history";
 import { ObjectiveComments } from "@/components/comments/objective-comments";
-import { CascadeDialog } from "@/components/objectives/cascade-dialog";
+import { CascadeDialog, type CascadeTarget } from "@/components/objectives/cascade-dialog";
 import { KeyResultFormDialog } from "@/components/objectives/key-result-form-dialog";
 import { KeyResultList } from "@/components/objectives/key-result-list";
 import { ObjectiveFormDialog } from "@/components/objectives/objective-form-dialog";
@@ -23,7 +23,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { AppError } from "@/lib/errors";
 import { formatPercent, formatScore } from "@/lib/format";
 import { expectedProgress, SUCCESS_SCORE } from "@/lib/okr/progress";
-import { can } from "@/lib/permissions";
+import { actorOf, can } from "@/lib/permissions";
 import { coachForObjectives } from "@/lib/services/coach";
 import { listCycles } from "@/lib/services/cycles";
 import { getObjectiveDetail } from "@/lib/services/objective-detail";
@@ -71,23 +71,27 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   ]);
   const expected = cycle.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const warnings = coach.get(objective.id) ?? [];
-  const me = { userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] };
   const krOptions = detail.keyResults.map(({ id, title }) => ({ id, title }));
 
-  const cascadeTargets =
+  // Exactly the teams and people this person may give an objective to, asked of the permission table.
+  const cascadeTargets: CascadeTarget[] =
     objective.level === "company"
-      ? flattenTree(teamTree(cascadeTeams)).map(({ team }) => ({
-          key: `team:${team.id}`,
-          label: team.name,
-          detail: team.leadName ? t("ownedBy", { name: team.leadName }) : t("noLead"),
-          already: detail.children.some((child) => child.level === "team" && child.teamId === team.id),
-        }))
-      : (cascadeTeam?.members ?? []).map((member) => ({
-          key: `user:${member.userId}`,
-          label: member.name,
-          detail: t("individualObjective"),
-          already: detail.children.some((child) => child.level === "individual" && child.ownerUserId === member.userId),
-        }));
+      ? flattenTree(teamTree(cascadeTeams))
+          .filter(({ team }) => can(ctx, "objective.create", { level: "team", teamId: team.id, ownerUserId: team.leadUserId ?? ctx.userId, ownerLeadIds: [] }))
+          .map(({ team }) => ({
+            key: `team:${team.id}`,
+            label: team.name,
+            detail: team.leadName ? t("ownedBy", { name: team.leadName }) : t("noLead"),
+            already: detail.children.some((child) => child.level === "team" && child.teamId === team.id),
+          }))
+      : (cascadeTeam?.members ?? [])
+          .filter((member) => can(ctx, "objective.create", { level: "individual", teamId: null, ownerUserId: member.userId, ownerLeadIds: member.leadIds }))
+          .map((member) => ({
+            key: `user:${member.userId}`,
+            label: member.name,
+            detail: t("individualObjective"),
+            already: detail.children.some((child) => child.level === "individual" && child.ownerUserId === member.userId),
+          }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -125,7 +129,7 @@ export default async function ObjectivePage({ params }: { params: Params }) {
             <ObjectiveFormDialog
               orgSlug={ctx.orgSlug}
               cycleId={cycle.id}
-              me={me}
+              actor={actorOf(ctx)}
               objective={{ ...objective }}
               trigger={
                 <Button variant="secondary">
@@ -135,7 +139,14 @@ export default async function ObjectivePage({ params }: { params: Params }) {
               }
             />
             {objective.level !== "individual" ? (
-              <CascadeDialog orgSlug={ctx.orgSlug} objectiveId={objective.id} targets={cascadeTargets} keyResults={krOptions} kind={objective.level === "company" ? "teams" : "people"} />
+              <CascadeDialog
+                orgSlug={ctx.orgSlug}
+                objectiveId={objective.id}
+                targets={cascadeTargets}
+                keyResults={krOptions}
+                kind={objective.level === "company" ? "teams" : "people"}
+                defaultTitle={objective.title}
+              />
             ) : null}
             <ObjectiveMenu orgSlug={ctx.orgSlug} objective={objective} cycles={cycles.map(({ id, name, status }) => ({ id, name, status }))} />
           </div>

@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { expectedProgress } from "@/lib/okr/progress";
 import { listCycles, pickCycle } from "@/lib/services/cycles";
 import { loadTree } from "@/lib/services/tree";
+import { actorOf, can, companyObjectiveOf } from "@/lib/permissions";
 import { requireMember } from "@/lib/tenant";
 import { uuid } from "@/lib/validation/common";
 import { cycleIsOpen } from "@/lib/okr/cycles";
@@ -30,12 +31,11 @@ export default async function TreePage({ params, searchParams }: { params: Promi
   const writable = cycleIsOpen(cycle);
   const tree = await loadTree(ctx, cycle.id, focus);
   const expected = cycle.status === "active" ? expectedProgress(cycle, now()) : undefined;
-  const me = { userId: ctx.userId, isAdmin: ctx.role !== "member", teamIds: [...ctx.teamIds] };
   const create = writable ? (
     <ObjectiveFormDialog
       orgSlug={ctx.orgSlug}
       cycleId={cycle.id}
-      me={me}
+      actor={actorOf(ctx)}
       trigger={
         <Button>
           <Plus aria-hidden />
@@ -61,7 +61,7 @@ export default async function TreePage({ params, searchParams }: { params: Promi
         }
       />
       {tree.roots.length === 0 && tree.unalignedTotal === 0 ? (
-        <EmptyState icon={Network} title={t("emptyTitle")} description={ctx.role === "member" ? t("emptyMember") : t("emptyAdmin")} action={create} />
+        <EmptyState icon={Network} title={t("emptyTitle")} description={can(ctx, "objective.create", companyObjectiveOf(ctx)) ? t("emptyAdmin") : t("emptyMember")} action={create} />
       ) : (
         <div className="flex flex-col gap-6">
           <Card>
