@@ -92,7 +92,7 @@ describe("check-in reminders", () => {
     expect(lead?.text).toContain("Ship 12 newsletters");
     expect(lead?.text).toContain("Open rate above 40 %");
     expect(lead?.text).toContain("Last value: no check-in yet");
-    expect(lead?.text).toContain("expected today: 40 %");
+    expect(lead?.text).toContain("expected today: 40%");
     expect(lead?.text).toContain(`${APP_URL}/${w.org.slug}/check-ins`);
     expect(lead?.html).toContain(`${APP_URL}/${w.org.slug}/check-ins`);
 
