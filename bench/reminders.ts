@@ -3,7 +3,7 @@
  * week's reminders takes (who owes what, the outbox rows, their send jobs), how many SQL
  * statements each batch sends, and the process's peak memory.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/retning_bench npm run seed:large -- --size XL
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/retning_bench npx tsx bench/reminders.ts
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/retning_bench npx tsx --import ./scripts/outside-next.mjs bench/reminders.ts
  * Each run first removes the previous run's reminders of that week, so it writes them all again.
  */
 import { and, count, desc, eq, sql } from "drizzle-orm";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/db/client";
 import { activity, type ActivityAction } from "@/db/schema";
 import type { TenantContext } from "@/lib/tenant-context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { keyResults, objectives, teams } from "@/db/schema";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { cycles, keyResults, objectives } from "@/db/schema";

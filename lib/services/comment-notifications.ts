@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { commentNotifications, comments, memberships, objectives, organisations, users } from "@/db/schema";

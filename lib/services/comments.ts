@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { comments, objectives, users } from "@/db/schema";

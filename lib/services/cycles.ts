@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { addDays, format, parseISO } from "date-fns";
 import { and, desc, eq, isNotNull, isNull, sql, type SQLWrapper } from "drizzle-orm";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { cycles, memberships, organisations, teamMembers, users } from "@/db/schema";
 import type { NewMail } from "@/lib/mail/outbox";

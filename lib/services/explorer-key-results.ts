@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives, teams, users, type KeyResult, type ObjectiveLevel } from "@/db/schema";

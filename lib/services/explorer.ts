@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, memberships, objectives, teams, users } from "@/db/schema";

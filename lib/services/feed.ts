@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { activity, comments, keyResults, objectives, teams, users, type ActivityAction, type KeyResult, type ObjectiveLevel } from "@/db/schema";

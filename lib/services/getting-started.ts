@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { checkIns, cycles, invitations, memberships, objectives, teams } from "@/db/schema";
 import type { TenantContext } from "@/lib/tenant-context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { can, type Action, type Subjects } from "@/lib/permissions";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { withoutTenant } from "@/lib/tenant-scope";
 

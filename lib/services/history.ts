@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, users, type CycleStatus, type KeyResult } from "@/db/schema";
 import { AppError } from "@/lib/errors";

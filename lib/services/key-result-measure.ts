@@ -1,3 +1,4 @@
+import "server-only";
 import { keyResults, type KeyResult } from "@/db/schema";
 
 /** How a key result's numbers are written: what formatMeasure needs to show a value. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives, type KeyResult, type Objective } from "@/db/schema";

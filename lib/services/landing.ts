@@ -1,3 +1,4 @@
+import "server-only";
 import { listMyOrganisations } from "./organisations";
 
 /** Where a person lands after signing in: their first organisation, or the page to create one. */

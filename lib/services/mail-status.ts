@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { outbox } from "@/db/schema";
 import type { MailKind } from "@/lib/domain";

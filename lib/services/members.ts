@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { memberships, teamMembers, teams, users, type MembershipRole } from "@/db/schema";

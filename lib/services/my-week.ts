@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { cycles, keyResults, objectives, users, type KeyResult, type ObjectiveLevel } from "@/db/schema";
 import { now } from "@/lib/clock";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { memberships, organisations } from "@/db/schema";
 import type { NotificationTopic } from "@/lib/domain";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { cache } from "react";
 import { cycles, keyResults, objectiveProgressHistory, objectives, users, type KeyResult } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { cycles, keyResults, memberships, objectives, users, type ObjectiveLevel } from "@/db/schema";
 import { AppError } from "@/lib/errors";

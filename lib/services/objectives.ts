@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { activity, cycles, keyResults, objectives, users, type Objective } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isPlainText } from "@/lib/validation/common";
 
 export interface Page<T> {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, ilike, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { checkIns, cycles, keyResults, memberships, objectives, teamMembers, teams, users, type KeyResult, type MembershipRole } from "@/db/schema";

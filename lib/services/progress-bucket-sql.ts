@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 
 /** The dashboard's progress distribution has this many buckets of 10 %. */

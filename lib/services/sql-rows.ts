@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { rowsOf } from "@/db/client";
 import { confidences, keyResultDirections, keyResultUnits } from "@/lib/domain";

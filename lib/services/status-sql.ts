@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { cycles, keyResults } from "@/db/schema";
 import { now } from "@/lib/clock";

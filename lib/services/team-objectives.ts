@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { objectives, type ObjectiveLevel } from "@/db/schema";
 import type { TenantContext } from "@/lib/tenant-context";

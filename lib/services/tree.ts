@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { objectives } from "@/db/schema";
 import { AppError } from "@/lib/errors";
