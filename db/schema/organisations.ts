@@ -18,6 +18,7 @@ import { membershipRoleEnum } from "./enums";
 import { tenantKey, timestamps } from "./columns";
 import { appRole, currentOrgId, currentUserId, schedulerScope, tenantPolicy } from "./rls";
 import { users } from "./users";
+import { DEFAULT_DIGEST, DEFAULT_REMINDER } from "@/lib/okr/weekly-rhythm";
 
 export const organisations = pgTable(
   "organisations",
@@ -29,15 +30,15 @@ export const organisations = pgTable(
     fiscalYearStartMonth: smallint("fiscal_year_start_month").notNull().default(1),
     /** IANA time zone of the weekly rhythm (reminders, digests), from the founder's browser at sign-up. */
     timeZone: text("time_zone").notNull().default("Europe/Oslo"),
-    /** Check-in reminders: on by default, Friday (ISO weekday 5) at 13:00 local time. */
+    /** Check-in reminders: on by default, Friday (ISO weekday 5) at 13:00 local time (DEFAULT_REMINDER). */
     remindersEnabled: boolean("reminders_enabled").notNull().default(true),
-    reminderWeekday: smallint("reminder_weekday").notNull().default(5),
+    reminderWeekday: smallint("reminder_weekday").notNull().default(DEFAULT_REMINDER.weekday),
     /** Minutes after local midnight. */
-    reminderMinute: smallint("reminder_minute").notNull().default(780),
-    /** Leadership's weekly digest: Monday 08:00 local time by default. */
+    reminderMinute: smallint("reminder_minute").notNull().default(DEFAULT_REMINDER.minute),
+    /** Leadership's weekly digest: Monday 08:00 local time by default (DEFAULT_DIGEST). */
     digestEnabled: boolean("digest_enabled").notNull().default(true),
-    digestWeekday: smallint("digest_weekday").notNull().default(1),
-    digestMinute: smallint("digest_minute").notNull().default(480),
+    digestWeekday: smallint("digest_weekday").notNull().default(DEFAULT_DIGEST.weekday),
+    digestMinute: smallint("digest_minute").notNull().default(DEFAULT_DIGEST.minute),
     /** The local week (its Monday) whose scheduled run is done: the scheduler's "already ran" marks. */
     remindersRanFor: date("reminders_ran_for"),
     escalationRanFor: date("escalation_ran_for"),

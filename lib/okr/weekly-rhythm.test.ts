@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, DEFAULT_REMINDER, dueEscalation, dueWeeklyRun, escalationDayIndex, isTimeZone, localInstant, localWeekStart } from "./weekly-rhythm";
+import { addDays, DEFAULT_DIGEST, DEFAULT_REMINDER, dueEscalation, dueWeeklyRun, escalationDayIndex, isTimeZone, localInstant, localWeekStart, runsPassedAtCreation } from "./weekly-rhythm";
 
 const oslo = "Europe/Oslo";
 const at = (iso: string) => new Date(iso);
@@ -59,5 +59,22 @@ describe("the team leads' follow-up", () => {
     expect(dueEscalation(at("2026-03-31T08:00:00Z"), DEFAULT_REMINDER, oslo, "2026-03-23")).toBeNull();
     // Not a week late.
     expect(dueEscalation(at("2026-04-05T12:00:00Z"), DEFAULT_REMINDER, oslo, null)).toBeNull();
+  });
+});
+
+describe("a new organisation", () => {
+  it("counts this week's runs that passed before it existed as done, and keeps those still to come", () => {
+    // Wednesday 9 December 2026, noon in Oslo: Monday's digest and the follow-up of last week's reminder have passed, Friday's reminder has not.
+    const wednesday = new Date("2026-12-09T11:00:00Z");
+    expect(runsPassedAtCreation(wednesday, DEFAULT_REMINDER, DEFAULT_DIGEST, oslo)).toEqual({ remindersRanFor: null, escalationRanFor: "2026-11-30", digestRanFor: "2026-12-07" });
+    expect(dueWeeklyRun(wednesday, DEFAULT_DIGEST, oslo, "2026-12-07")).toBeNull();
+    expect(dueWeeklyRun(new Date("2026-12-11T12:00:00Z"), DEFAULT_REMINDER, oslo, null)).toEqual({ week: "2026-12-07", at: new Date("2026-12-11T12:00:00Z") });
+  });
+
+  it("created after Friday's reminder gets neither it nor Monday's follow-up about that week", () => {
+    const saturday = new Date("2026-12-12T10:00:00Z");
+    const runs = runsPassedAtCreation(saturday, DEFAULT_REMINDER, DEFAULT_DIGEST, oslo);
+    expect(runs).toEqual({ remindersRanFor: "2026-12-07", escalationRanFor: "2026-12-07", digestRanFor: "2026-12-07" });
+    expect(dueEscalation(new Date("2026-12-14T12:30:00Z"), DEFAULT_REMINDER, oslo, runs.escalationRanFor)).toBeNull();
   });
 });

@@ -93,3 +93,17 @@ export function dueEscalation(now: Date, reminder: WeeklySlot, timeZone: string,
   }
   return null;
 }
+
+/**
+ * What a new organisation starts with as already done: this week's runs whose moment passed before
+ * it existed. Its first digest is next week's, not one sent at sign-up about a week it was not in;
+ * a reminder still due later this week is sent; a week whose reminder it never got has no follow-up.
+ */
+export function runsPassedAtCreation(now: Date, reminder: WeeklySlot, digest: WeeklySlot, timeZone: string) {
+  const reminderPassed = dueWeeklyRun(now, reminder, timeZone, null)?.week ?? null;
+  return {
+    remindersRanFor: reminderPassed,
+    escalationRanFor: reminderPassed ?? dueEscalation(now, reminder, timeZone, null)?.week ?? null,
+    digestRanFor: dueWeeklyRun(now, digest, timeZone, null)?.week ?? null,
+  };
+}

@@ -13,6 +13,7 @@ import { changedFields, record } from "./activity";
 import { isUniqueViolation } from "./db-errors";
 import { authorize } from "./guard";
 import { now } from "@/lib/clock";
+import { DEFAULT_DIGEST, DEFAULT_REMINDER, runsPassedAtCreation } from "@/lib/okr/weekly-rhythm";
 
 export interface NewOrganisationInput {
   name: string;
@@ -51,12 +52,20 @@ export async function insertOrganisation(
 
 async function insertWithFreeSlug(tx: Tx, orgId: string, input: NewOrganisationInput, fiscalYearStartMonth: number) {
   const base = input.slug ?? slugify(input.name);
+  const timeZone = input.timeZone ?? env().APP_TIME_ZONE;
   // A chosen slug is the person's decision: report a clash. A suggested one finds a free variant.
   const candidates = input.slug ? [base] : [base, ...[2, 3, 4, 5].map((n) => `${base}-${n}`), `${base}-${randomUUID().slice(0, 6)}`];
   for (const candidate of candidates) {
     try {
       await tx.transaction((savepoint) =>
-        savepoint.insert(organisations).values({ id: orgId, name: input.name, slug: candidate, fiscalYearStartMonth, timeZone: input.timeZone ?? env().APP_TIME_ZONE }),
+        savepoint.insert(organisations).values({
+          id: orgId,
+          name: input.name,
+          slug: candidate,
+          fiscalYearStartMonth,
+          timeZone,
+          ...runsPassedAtCreation(now(), DEFAULT_REMINDER, DEFAULT_DIGEST, timeZone),
+        }),
       );
       return candidate;
     } catch (error) {
