@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { organisations } from "@/db/schema";
 import { dueEscalation, dueWeeklyRun } from "@/lib/okr/weekly-rhythm";
+import { scheduleColumns } from "@/lib/services/notification-settings";
 import { withScheduler } from "@/lib/tenant-scope";
 import { send } from "./boss";
 
@@ -20,13 +21,7 @@ export async function runScheduledWork(at: Date, only?: readonly string[]): Prom
     tx
       .select({
         id: organisations.id,
-        timeZone: organisations.timeZone,
-        remindersEnabled: organisations.remindersEnabled,
-        reminderWeekday: organisations.reminderWeekday,
-        reminderMinute: organisations.reminderMinute,
-        digestEnabled: organisations.digestEnabled,
-        digestWeekday: organisations.digestWeekday,
-        digestMinute: organisations.digestMinute,
+        ...scheduleColumns,
         remindersRanFor: organisations.remindersRanFor,
         escalationRanFor: organisations.escalationRanFor,
         digestRanFor: organisations.digestRanFor,

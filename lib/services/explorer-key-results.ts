@@ -10,7 +10,7 @@ import { defaultDirection, type ExplorerQuery, type ExplorerSort, type SortDirec
 import type { CycleSummary } from "./cycles";
 import { EXPLORER_COUNT_LIMIT, EXPLORER_PAGE_SIZE, inTeams, resolveCycle } from "./explorer";
 import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
-import { beyond, cursorOf, orderBy, pageOf, readCursor, type SortSpec } from "./keyset-sort";
+import { beyond, cursorOf, explorerSorts, orderBy, pageOf, readCursor } from "./keyset-sort";
 import { matches, prefixTerms } from "./search";
 import { checkedInThisWeekSql, expectedProgressSql, instantSql, keyResultStatusSql } from "./status-sql";
 import { teamAndDescendants } from "./teams";
@@ -65,18 +65,7 @@ const columnsAt = (at: Date) => ({
   updatedKey: sql<string>`${keyResults.updatedAt}::text`,
 });
 
-const sortKeys: Record<ExplorerSort, SortSpec<ExplorerKeyResultRow>> = {
-  title: { keys: [{ column: keyResults.title, type: "text" }], values: (row) => [row.title] },
-  progress: { keys: [{ column: sql`${keyResults.progress}`, type: "numeric" }], values: (row) => [String(row.progress)] },
-  owner: {
-    keys: [
-      { column: sql`${users.name}`, type: "text" },
-      { column: keyResults.title, type: "text" },
-    ],
-    values: (row) => [row.ownerName, row.title],
-  },
-  updated: { keys: [{ column: sql`${keyResults.updatedAt}`, type: "timestamptz" }], values: (row) => [row.updatedKey] },
-};
+const sortKeys = explorerSorts<ExplorerKeyResultRow>({ title: keyResults.title, progress: keyResults.progress, updatedAt: keyResults.updatedAt, ownerName: users.name });
 
 /**
  * The key results a query asks for, as one condition on key_results joined to its objective and

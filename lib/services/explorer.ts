@@ -9,7 +9,7 @@ import { withTenant } from "@/lib/tenant-scope";
 import { defaultDirection, progressRange, type ExplorerCoachFilter, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
 import { anyCoachFlagSql, coachCycleCtes, coachFlagsSql } from "./coach";
 import { pickCycle, type CycleSummary } from "./cycles";
-import { beyond, cursorOf, orderBy, pageOf, readCursor, type SortSpec } from "./keyset-sort";
+import { beyond, cursorOf, explorerSorts, orderBy, pageOf, readCursor } from "./keyset-sort";
 import { selectObjectiveListCards, type ObjectiveListCard } from "./objective-cards";
 import { progressBucketSql } from "./progress-bucket-sql";
 import { matches, prefixTerms } from "./search";
@@ -59,18 +59,7 @@ export function inTeams(teamIds: string[] | null): SQL | undefined {
 }
 
 /** The columns each sort orders by (the id breaks ties), and the row values a cursor keeps. */
-const sortKeys: Record<ExplorerSort, SortSpec<ObjectiveListCard>> = {
-  title: { keys: [{ column: objectives.title, type: "text" }], values: (row) => [row.title] },
-  progress: { keys: [{ column: sql`${objectives.progress}`, type: "numeric" }], values: (row) => [String(row.progress)] },
-  owner: {
-    keys: [
-      { column: sql`${users.name}`, type: "text" },
-      { column: objectives.title, type: "text" },
-    ],
-    values: (row) => [row.ownerName, row.title],
-  },
-  updated: { keys: [{ column: sql`${objectives.updatedAt}`, type: "timestamptz" }], values: (row) => [row.updatedKey] },
-};
+const sortKeys = explorerSorts<ObjectiveListCard>({ title: objectives.title, progress: objectives.progress, updatedAt: objectives.updatedAt, ownerName: users.name });
 
 /**
  * The search condition: every word typed matches the objective's own text or one of its key

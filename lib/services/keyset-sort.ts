@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { SortDirection } from "@/lib/validation/explorer";
+import type { ExplorerSort, SortDirection } from "@/lib/validation/explorer";
 import { isTimestampText } from "./keyset-time";
 import { decodeCursor, encodeCursor } from "./pagination";
 
@@ -15,6 +15,27 @@ export interface SortKey {
 export interface SortSpec<Row> {
   keys: SortKey[];
   values: (row: Row) => string[];
+}
+
+/** The explorer's sorts, for a list of objectives or of key results: the columns each orders by. */
+export function explorerSorts<Row extends { title: string; progress: number; ownerName: string; updatedKey: string }>(columns: {
+  title: AnyPgColumn;
+  progress: AnyPgColumn;
+  updatedAt: AnyPgColumn;
+  ownerName: AnyPgColumn;
+}): Record<ExplorerSort, SortSpec<Row>> {
+  return {
+    title: { keys: [{ column: columns.title, type: "text" }], values: (row) => [row.title] },
+    progress: { keys: [{ column: sql`${columns.progress}`, type: "numeric" }], values: (row) => [String(row.progress)] },
+    owner: {
+      keys: [
+        { column: sql`${columns.ownerName}`, type: "text" },
+        { column: columns.title, type: "text" },
+      ],
+      values: (row) => [row.ownerName, row.title],
+    },
+    updated: { keys: [{ column: sql`${columns.updatedAt}`, type: "timestamptz" }], values: (row) => [row.updatedKey] },
+  };
 }
 
 // Bounded: an exponent of a million overflows numeric in Postgres.

@@ -28,7 +28,8 @@ export interface EmailPreferences {
   commentEmails: boolean;
 }
 
-const scheduleColumns = {
+/** An organisation's weekly schedule, as settings show it and the scheduler reads it. */
+export const scheduleColumns = {
   timeZone: organisations.timeZone,
   remindersEnabled: organisations.remindersEnabled,
   reminderWeekday: organisations.reminderWeekday,
