@@ -23,6 +23,7 @@ const outsideTenant: Record<string, string> = {
   "/api/account/tokens": "the signed-in person's own API tokens (session only: a token cannot make tokens)",
   "/api/account/tokens/[tokenId]": "revokes one of the signed-in person's own API tokens",
   "/api/health": "database liveness, no data",
+  "/api/mcp": "the MCP endpoint: an API token only, in the token's own organisation (e2e/mcp.spec.ts tries another's ids)",
   "/api/ping": "liveness, no data",
   "/api/preferences": "language and theme cookies",
   "/api/session": "sign-in and sign-out",

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { SessionUser } from "@/lib/services/accounts";
 import { authenticateApiToken, type ApiTokenIdentity } from "@/lib/services/api-tokens";
-import { resolveSessionAndTenant, resolveTenant } from "@/lib/tenant";
+import { resolveSessionAndTenant, resolveTenant, resolveTenantById } from "@/lib/tenant";
 import type { TenantContext } from "@/lib/tenant-context";
 import { toFieldErrors, type Translate } from "@/lib/validation/errors";
 
@@ -101,6 +101,29 @@ export function route<
       return withRateLimit(result instanceof Response ? result : json(result ?? { ok: true }), token);
     } catch (error) {
       return withRateLimit(errorResponse(error, t), token);
+    }
+  };
+}
+
+/**
+ * A route for API tokens alone, whose organisation is the token's own rather than one in the path
+ * (the MCP endpoint): the same lookup, rate limit, membership check and error shape as route().
+ */
+export function tokenRoute(handler: (input: { req: NextRequest; ctx: TenantContext; token: ApiTokenIdentity; t: Translate }) => Promise<Response>) {
+  return async (req: NextRequest): Promise<Response> => {
+    const t = (await getTranslations()) as unknown as Translate;
+    let token: ApiTokenIdentity | null = null;
+    try {
+      const bearer = bearerSecret(req.headers);
+      token = bearer === null ? null : await authenticateApiToken(bearer);
+      if (!token) throw new AppError("unauthorized", "errors.tokenInvalid");
+      const ctx = await resolveTenantById(token.user.id, token.orgId);
+      if (!ctx) throw new AppError("unauthorized", "errors.tokenInvalid");
+      return withRateLimit(await handler({ req, ctx, token, t }), token);
+    } catch (error) {
+      const response = withRateLimit(errorResponse(error, t), token);
+      if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="retning"');
+      return response;
     }
   };
 }

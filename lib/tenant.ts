@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getCurrentSession, getSessionClaims, type CurrentSession } from "@/lib/auth/session";
-import { findMembership } from "@/lib/services/organisations";
+import { findMembership, findMembershipByOrgId, type Membership } from "@/lib/services/organisations";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withUser } from "@/lib/tenant-scope";
 import { ORG_PARAM_PATTERN } from "@/lib/validation/common";
@@ -10,7 +10,15 @@ import { ORG_PARAM_PATTERN } from "@/lib/validation/common";
 export const resolveTenant = cache(async (userId: string, orgSlug: string): Promise<TenantContext | null> => {
   // A path segment that cannot be an address (NUL, quotes, 1 MB) names no organisation: no query.
   if (!ORG_PARAM_PATTERN.test(orgSlug)) return null;
-  const membership = await findMembership(userId, orgSlug);
+  return contextOf(userId, await findMembership(userId, orgSlug));
+});
+
+/** The same by the organisation's id, for an API token that names no organisation in its path (MCP). */
+export const resolveTenantById = cache(async (userId: string, orgId: string): Promise<TenantContext | null> =>
+  contextOf(userId, await findMembershipByOrgId(userId, orgId)),
+);
+
+function contextOf(userId: string, membership: Membership | null): TenantContext | null {
   if (!membership) return null;
   return {
     orgId: membership.orgId,
@@ -21,7 +29,7 @@ export const resolveTenant = cache(async (userId: string, orgSlug: string): Prom
     role: membership.role,
     teamIds: membership.teamIds,
   };
-});
+}
 
 /**
  * The live session and, if it is one, the member's context in `orgSlug`. The token names the

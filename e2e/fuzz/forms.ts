@@ -228,6 +228,8 @@ export const forms: Record<string, Form> = {
 export const withoutInput: Record<string, string> = {
   "POST /api/session/everywhere": "no path parameters, no body",
   "DELETE /api/session": "no path parameters, no body",
+  "POST /api/mcp": "JSON-RPC for an API token only (a session gets 401 before the body is read); e2e/mcp.spec.ts sends it malformed messages with a token",
+  "DELETE /api/mcp": "stateless MCP has no session to end; token only",
 };
 
 export function paramKind(name: string): ParamKind {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, memberships, organisations, teamMembers, type MembershipRole } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -111,6 +111,15 @@ export interface Membership {
 
 /** The organisation behind a URL slug and the person's role in it; null when they are not a member. */
 export async function findMembership(userId: string, orgSlug: string): Promise<Membership | null> {
+  return membershipWhere(userId, eq(organisations.slug, orgSlug));
+}
+
+/** The same by the organisation's id (an API token names its organisation by id). */
+export async function findMembershipByOrgId(userId: string, orgId: string): Promise<Membership | null> {
+  return membershipWhere(userId, eq(organisations.id, orgId));
+}
+
+async function membershipWhere(userId: string, organisation: SQL): Promise<Membership | null> {
   const [row] = await withUser(userId, (tx) =>
     tx
       .select({
@@ -124,7 +133,7 @@ export async function findMembership(userId: string, orgSlug: string): Promise<M
       })
       .from(organisations)
       .innerJoin(memberships, and(eq(memberships.orgId, organisations.id), eq(memberships.userId, userId)))
-      .where(eq(organisations.slug, orgSlug))
+      .where(organisation)
       .limit(1),
   );
   return row ? { ...row, teamIds: row.teamIds ?? [] } : null;
