@@ -165,6 +165,7 @@ function errorResponses(): Record<string, unknown> {
       {
         description: `${STATUS_TEXT[status] ?? ""} Codes: ${codes.map((code) => `\`${code}\``).join(", ")}.`.trim(),
         ...(status === 429 || status === 503 ? { headers: retryAfter } : {}),
+        "x-error-codes": codes,
         content: {
           "application/json": {
             schema: { $ref: "#/components/schemas/Error" },
