@@ -22,6 +22,8 @@ const outsideTenant: Record<string, string> = {
   "/api/account/password": "the signed-in person's own password",
   "/api/health": "database liveness, no data",
   "/api/ping": "liveness, no data",
+  "/api/openapi.json": "the API's description, the same for everyone",
+  "/docs/api": "the API reference page, the same for everyone",
   "/api/preferences": "language and theme cookies",
   "/api/session": "sign-in and sign-out",
   "/api/session/everywhere": "ends the person's own sessions",
