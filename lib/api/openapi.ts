@@ -81,7 +81,7 @@ export function errorStatuses(access: Access, method: HttpMethod, hasParams: boo
   if (access !== "public") statuses.add(401);
   if (access === "member" || WRITES.has(method)) statuses.add(403);
   if (access === "member" || hasParams) statuses.add(404);
-  if (WRITES.has(method) && access === "member") statuses.add(409);
+  if (WRITES.has(method)) statuses.add(409); // at least a row someone created at the same moment
   for (const code of extra) statuses.add(errorStatus[code]);
   return [...statuses].sort((a, b) => a - b);
 }
@@ -146,14 +146,14 @@ function operation(entry: CatalogueEntry, method: HttpMethod, handler: RouteHand
   };
 }
 
-/** `POST /api/orgs/{org}/objectives/{objectiveId}/key-results` → `postObjectivesObjectiveIdKeyResults`. */
+/** `POST /api/orgs/{org}/objectives/{objectiveId}/key-results` → `postObjectivesObjectiveIdKeyResults`; `/api/session` → `…Session`. */
 function operationId(method: HttpMethod, path: string): string {
   const words = path
     .replace(/^\/api(\/orgs\/\{org\})?/, "")
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((word) => word[0]?.toUpperCase() + word.slice(1));
-  return `${method.toLowerCase()}${path.startsWith("/api/orgs/{org}") ? "" : "Account"}${words.join("") || "Organisation"}`;
+  return `${method.toLowerCase()}${words.join("") || "Organisation"}`;
 }
 
 function errorResponses(): Record<string, unknown> {
