@@ -67,8 +67,14 @@ const STATUS_TEXT: Record<number, string> = {
   404: "Does not exist, or not in an organisation you belong to (the same answer for both).",
   409: "A newer version was saved first (`current` included), the cycle is closed, or the same thing was created at the same moment.",
   410: "The link was used, revoked or has expired.",
-  429: "Too many attempts; wait the seconds that `Retry-After` says.",
+  429: "Too many attempts, or an API token's requests a minute are used up; wait the seconds that `Retry-After` says.",
   503: "The database connection was lost and the request could not safely be run again; try again after `Retry-After` seconds.",
+};
+
+/** What a token's answers say of its budget (lib/http.ts `withRateLimit`). */
+const rateLimitHeaders = {
+  "RateLimit-Limit": { description: "With an API token: the requests it may make a minute.", schema: { type: "integer" } },
+  "RateLimit-Remaining": { description: "With an API token: the requests left this minute.", schema: { type: "integer" } },
 };
 
 const retryAfter = {
@@ -81,6 +87,7 @@ export function errorStatuses(access: Access, method: HttpMethod, hasParams: boo
   if (access !== "public") statuses.add(401);
   if (access === "member" || WRITES.has(method)) statuses.add(403);
   if (access === "member" || hasParams) statuses.add(404);
+  if (access === "member") statuses.add(429); // an API token's requests a minute
   if (WRITES.has(method)) statuses.add(409); // at least a row someone created at the same moment
   for (const code of extra) statuses.add(errorStatus[code]);
   return [...statuses].sort((a, b) => a - b);
@@ -127,6 +134,7 @@ function operation(entry: CatalogueEntry, method: HttpMethod, handler: RouteHand
   const responses: Record<string, unknown> = {
     "200": {
       description: "Done.",
+      ...(access === "member" ? { headers: rateLimitHeaders } : {}),
       content: { "application/json": { schema: doc?.response ? outputSchema(doc.response) : { type: "object" } } },
     },
   };
@@ -208,9 +216,10 @@ export function buildOpenApiDocument(catalogue: CatalogueEntry[], info: Document
           scheme: "bearer",
           bearerFormat: "rtn_ token",
           description:
-            "An API token (`Authorization: Bearer rtn_…`), made in an organisation's settings. It acts as the person who made it, " +
-            "in that one organisation, with that person's permissions. Scopes: `read` tokens may only use GET; `read_write` tokens " +
-            "may also write. Only routes under /api/orgs/{org} accept tokens.",
+            "An API token (`Authorization: Bearer rtn_…`), made under Your account → API tokens for one organisation. It acts as " +
+            "the person who made it, in that organisation only, with their role as it is now. Scopes: `read` tokens may only use " +
+            "GET (a write is 403); `read_write` tokens may also write. Only routes under /api/orgs/{org} accept tokens (elsewhere " +
+            "401). Each token may make 300 requests a minute (then 429 with Retry-After).",
         },
         sessionCookie: {
           type: "apiKey",

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import * as accountPassword from "@/app/api/account/password/route";
 import * as account from "@/app/api/account/route";
+import * as accountTokens from "@/app/api/account/tokens/route";
+import * as accountTokensTokenid from "@/app/api/account/tokens/[tokenId]/route";
 import * as health from "@/app/api/health/route";
 import * as invitationsTokenAccept from "@/app/api/invitations/[token]/accept/route";
 import * as invitationsTokenSignUp from "@/app/api/invitations/[token]/sign-up/route";
@@ -44,6 +46,8 @@ import * as orgTeamsTeamidMembersUserid from "@/app/api/orgs/[org]/teams/[teamId
 import * as orgTeamsTeamidMembers from "@/app/api/orgs/[org]/teams/[teamId]/members/route";
 import * as orgTeamsTeamid from "@/app/api/orgs/[org]/teams/[teamId]/route";
 import * as orgTeams from "@/app/api/orgs/[org]/teams/route";
+import * as orgTokens from "@/app/api/orgs/[org]/tokens/route";
+import * as orgTokensTokenid from "@/app/api/orgs/[org]/tokens/[tokenId]/route";
 import * as orgs from "@/app/api/orgs/route";
 import * as passwordResetToken from "@/app/api/password-reset/[token]/route";
 import * as passwordReset from "@/app/api/password-reset/route";
@@ -109,6 +113,12 @@ export const catalogue: CatalogueEntry[] = [
   } },
   { path: "/api/orgs/{org}/reminders/send", tag: ORG, module: orgRemindersSend, operations: {
     POST: { summary: "Send this week's reminders now (admins)" },
+  } },
+  { path: "/api/orgs/{org}/tokens", tag: ORG, module: orgTokens, operations: {
+    GET: { summary: "Every live API token of the organisation and whose it is (admins)" },
+  } },
+  { path: "/api/orgs/{org}/tokens/{tokenId}", tag: ORG, module: orgTokensTokenid, operations: {
+    DELETE: { summary: "Revoke anyone's API token (admins)", response: ok },
   } },
   { path: "/api/orgs/{org}/export", tag: ORG, module: orgExport, operations: {
     GET: { summary: "The cycle's OKRs as CSV", description: "UTF-8 with a byte order mark; a cell a spreadsheet would run as a formula gets a leading single quote. Answers `text/csv`." },
@@ -228,6 +238,13 @@ export const catalogue: CatalogueEntry[] = [
   } },
   { path: "/api/account", tag: SESSION, module: account, operations: {
     PATCH: { summary: "Your name and language", response: ok },
+  } },
+  { path: "/api/account/tokens", tag: SESSION, module: accountTokens, operations: {
+    GET: { summary: "Your API tokens" },
+    POST: { summary: "Make an API token for one organisation", description: "The answer's `secret` (`rtn_…`) is shown this once; only its hash is kept." },
+  } },
+  { path: "/api/account/tokens/{tokenId}", tag: SESSION, module: accountTokensTokenid, operations: {
+    DELETE: { summary: "Revoke one of your API tokens", response: ok },
   } },
   { path: "/api/account/password", tag: SESSION, module: accountPassword, operations: {
     POST: { summary: "Change your password; every other session ends", response: ok, errors: ["rate_limited"] },

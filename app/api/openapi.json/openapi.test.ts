@@ -131,7 +131,7 @@ describe("the OpenAPI document", () => {
     expect(errorResponses.Error503?.headers).toHaveProperty("Retry-After");
 
     const create = operation("/api/orgs/{org}/objectives", "POST");
-    expect(Object.keys(create?.responses ?? {})).toEqual(["200", "400", "401", "403", "404", "409", "503"]);
+    expect(Object.keys(create?.responses ?? {})).toEqual(["200", "400", "401", "403", "404", "409", "429", "503"]);
     expect(Object.keys(operation("/api/session", "POST")?.responses ?? {})).toContain("429");
     expect(Object.keys(operation("/api/health", "GET")?.responses ?? {})).toEqual(["200", "400", "503"]);
 
