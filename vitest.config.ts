@@ -15,6 +15,9 @@ export default defineConfig({
     globalSetup: ["./tests/global-setup.ts"],
     setupFiles: ["./tests/setup.ts"],
     pool: "forks",
+    // next-auth imports `next/server` without an extension, which Node's ESM loader refuses; inlined,
+    // vite resolves it as Next's bundler does (needed to import route handlers, e.g. the OpenAPI test).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     env: { NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789" },

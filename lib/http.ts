@@ -13,9 +13,9 @@ import { resolveSessionAndTenant, resolveTenant, resolveTenantById } from "@/lib
 import type { TenantContext } from "@/lib/tenant-context";
 import { toFieldErrors, type Translate } from "@/lib/validation/errors";
 
-type Access = "public" | "user" | "member";
+export type Access = "public" | "user" | "member";
 
-interface RouteOptions<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType, A extends Access> {
+export interface RouteOptions<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType, A extends Access> {
   /** public: anyone; user: a signed-in person; member: a member of the organisation in params.org. */
   access: A;
   params?: P;
@@ -37,6 +37,14 @@ interface HandlerInput<P, B, Q, A extends Access> {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+/**
+ * A handler made by {@link route}, carrying the options it validates with, so that the OpenAPI
+ * document (lib/api/openapi.ts) describes each route with the very schemas that parse its input.
+ */
+export type RouteHandler = ((req: NextRequest, context: RouteContext) => Promise<Response>) & {
+  readonly options: RouteOptions<z.ZodType, z.ZodType, z.ZodType, Access>;
+};
+
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const READING = new Set(["GET", "HEAD"]);
 
@@ -53,8 +61,8 @@ export function route<
 >(
   options: RouteOptions<P, B, Q, A>,
   handler: (input: HandlerInput<z.infer<P>, z.infer<B>, z.infer<Q>, A>) => Promise<unknown>,
-) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+): RouteHandler {
+  const handle = async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const t = (await getTranslations()) as unknown as Translate;
     let token: ApiTokenIdentity | null = null;
     try {
@@ -103,6 +111,7 @@ export function route<
       return withRateLimit(errorResponse(error, t), token);
     }
   };
+  return Object.assign(handle, { options: options as RouteOptions<z.ZodType, z.ZodType, z.ZodType, Access> });
 }
 
 /**

@@ -16,7 +16,7 @@ const localTime = z
 const flag = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).transform((value) => value === true || value === "on" || value === "true");
 
 export const notificationScheduleSchema = z.object({
-  timeZone: plainString().refine(isTimeZone, { error: "validation.timeZone" }),
+  timeZone: plainString().refine(isTimeZone, { error: "validation.timeZone" }).meta({ description: "An IANA time zone", examples: ["Europe/Oslo"] }),
   remindersEnabled: flag.default(false),
   reminderWeekday: weekday,
   reminderTime: localTime,
