@@ -82,6 +82,12 @@ function sampleBody(method: string, pattern: string, a: Record<string, string>):
     "PUT /api/orgs/[org]/notifications/me": { reminderEmails: false, escalationEmails: false, digestEmails: false, commentEmails: false },
     "POST /api/orgs/[org]/reminders/send": {},
     "POST /api/orgs/[org]/mail/[outboxId]/retry": {},
+    "POST /api/orgs/[org]/integrations": { kind: "webhook", url: "http://127.0.0.1:9/smuggled", description: "Smuggled", events: ["check_in.created"] },
+    "PATCH /api/orgs/[org]/integrations/[integrationId]": { enabled: false },
+    "DELETE /api/orgs/[org]/integrations/[integrationId]": {},
+    "POST /api/orgs/[org]/integrations/[integrationId]/rotate": {},
+    "POST /api/orgs/[org]/integrations/[integrationId]/test": {},
+    "POST /api/orgs/[org]/integrations/[integrationId]/deliveries/[deliveryId]/resend": {},
   };
   const key = `${method} ${pattern}`;
   if (!(key in bodies)) throw new Error(`No sample body for ${key}: add one to the tenant sweep.`);
@@ -122,6 +128,10 @@ test("a member of another organisation gets 404 from every page and route handle
   const { cycles } = await json(a, `${base}/cycles`);
   const invitation = await (await a.post(`${base}/invitations`, { data: { email: `sweep-${unique()}@example.test`, role: "member" } })).json();
   const comment = await a.post(`${base}/objectives/${objectiveId}/comments`, { data: { body: "Sweep marker" } });
+  // A webhook of A's (paused, so the sweep's writes send nothing), with one delivery in its log.
+  const integration = await (await a.post(`${base}/integrations`, { data: { kind: "webhook", url: "http://127.0.0.1:9/sweep", description: "Sweep", events: ["member.joined"] } })).json();
+  await a.patch(`${base}/integrations/${integration.integration.id}`, { data: { enabled: false } });
+  const delivery = await (await a.post(`${base}/integrations/${integration.integration.id}/test`)).json();
   const ids: Record<string, string> = {
     org: demo.org,
     objectiveId,
@@ -133,6 +143,8 @@ test("a member of another organisation gets 404 from every page and route handle
     commentId: comment.ok() ? (await comment.json()).comment.id : "00000000-0000-4000-8000-000000000000",
     // Failed mail is rare; any id of A's organisation or none must answer the same 404 to B.
     outboxId: "00000000-0000-4000-8000-000000000001",
+    integrationId: integration.integration.id,
+    deliveryId: delivery.deliveryId,
   };
 
   const fingerprint = async () => ({
@@ -143,6 +155,7 @@ test("a member of another organisation gets 404 from every page and route handle
     cycles: await json(a, `${base}/cycles`),
     settings: await json(a, base),
     notifications: await json(a, `${base}/notifications`),
+    integrations: await json(a, `${base}/integrations`),
   });
   const before = await fingerprint();
 
@@ -175,6 +188,7 @@ test("a member of another organisation gets 404 from every page and route handle
   expect(await fingerprint()).toEqual(before);
 
   await a.delete(`${base}/invitations/${ids.invitationId}`);
+  await a.delete(`${base}/integrations/${ids.integrationId}`);
   await a.dispose();
   await b.dispose();
 });

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
@@ -20,7 +20,7 @@ export interface TestReceiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(statuses: number[] = [200], respond?: (res: import("node:http").ServerResponse, status: number) => void): Promise<TestReceiver> {
+export async function startReceiver(statuses: number[] = [200], respond?: (res: ServerResponse, status: number) => void): Promise<TestReceiver> {
   const received: Received[] = [];
   let script = [...statuses];
   const server: Server = createServer((req, res) => {
