@@ -84,7 +84,7 @@ test("an admin registers a webhook, sees its secret once, and sees a check-in de
     await expectNoAxeViolations(page);
 
     // A test event from the button arrives too.
-    await page.getByRole("button", { name: "Send a test to Partner CRM" }).click();
+    await page.getByRole("button", { name: "Send test event to Partner CRM" }).click();
     await expect.poll(() => received.map((r) => (JSON.parse(r.body) as { type: string }).type), { timeout: 20_000 }).toContain("webhook.test");
     await admin.dispose();
   } finally {

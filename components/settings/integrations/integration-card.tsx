@@ -55,7 +55,7 @@ export function IntegrationCard({ orgSlug, item, teams }: { orgSlug: string; ite
       {item.rotating ? <p className="text-xs text-muted">{t("rotating")}</p> : null}
       {secret ? <SecretNotice secret={secret} url={item.url} /> : null}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="secondary" loading={test.isPending} onClick={() => test.mutate()} aria-label={t("sendTestFor", { name: label })}>
+        <Button size="sm" variant="secondary" loading={test.isPending} onClick={() => test.mutate()} aria-label={item.kind === "webhook" ? t("sendTestFor", { name: label }) : t("sendTestMessageFor", { name: label })}>
           {item.kind === "webhook" ? t("sendTest") : t("sendTestMessage")}
         </Button>
         <Button size="sm" variant="secondary" loading={toggle.isPending} onClick={() => toggle.mutate(!item.enabled)} aria-label={item.enabled ? t("pauseFor", { name: label }) : t("enableFor", { name: label })}>
