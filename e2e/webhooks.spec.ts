@@ -86,6 +86,16 @@ test("an admin registers a webhook, sees its secret once, and sees a check-in de
     // A test event from the button arrives too.
     await page.getByRole("button", { name: "Send test event to Partner CRM" }).click();
     await expect.poll(() => received.map((r) => (JSON.parse(r.body) as { type: string }).type), { timeout: 20_000 }).toContain("webhook.test");
+
+    // A member who is not an admin is refused (403), and someone outside the organisation finds nothing (404).
+    const member = await request.newContext({ baseURL });
+    await ok(member.post("/api/session", { data: { email: demo.member, password: DEMO_PASSWORD } }));
+    expect((await member.get(`/api/orgs/${demo.org}/integrations`)).status()).toBe(403);
+    expect((await member.post(`/api/orgs/${demo.org}/integrations`, { data: { kind: "webhook", url: hookUrl, description: "", events: ["check_in.created"] } })).status()).toBe(403);
+    const { integrations } = await ok(admin.get(`/api/orgs/${slug}/integrations`));
+    expect((await member.get(`/api/orgs/${slug}/integrations/${integrations[0].id}/deliveries`)).status()).toBe(404);
+    expect((await member.delete(`/api/orgs/${slug}/integrations/${integrations[0].id}`)).status()).toBe(404);
+    await member.dispose();
     await admin.dispose();
   } finally {
     server.closeAllConnections();
