@@ -7,6 +7,8 @@ import { resetEnvForTests } from "@/lib/env";
 import { startWorker, stopWorker } from "@/lib/jobs/worker";
 import { createCheckIn } from "@/lib/services/check-ins";
 import { closeCycle } from "@/lib/services/cycles";
+import { writeDigests } from "@/lib/services/digest";
+import { localWeekStart } from "@/lib/okr/weekly-rhythm";
 import { createIntegration, deleteIntegration, listDeliveries, listIntegrations, resendDelivery, rotateSecret, sendTestDelivery, updateIntegration } from "@/lib/services/integrations";
 import { createKeyResult } from "@/lib/services/key-results";
 import { createObjective } from "@/lib/services/objectives";
@@ -291,6 +293,21 @@ describe("Slack and Teams channels", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(slack.received).toHaveLength(1);
     expect(teams.received).toHaveLength(2);
+  });
+
+  it("post the weekly digest with the digest job, once per week", async () => {
+    const w = await okrWorld("Digest");
+    const slack = await receiver(200);
+    await createIntegration(w.org.ownerCtx, { kind: "slack", url: slack.url, description: "#leadership", postDigest: true, checkInTeamId: null, postStatusChanges: false });
+    const week = localWeekStart(new Date(), "Europe/Oslo");
+    await writeDigests(w.org.orgId, week);
+    await writeDigests(w.org.orgId, week);
+    const [posted] = await slack.waitFor(1);
+    const body = JSON.parse(posted?.body ?? "{}") as { text: string; blocks: Array<{ elements?: Array<{ url: string }> }> };
+    expect(body.text).toBe(`${w.org.ownerCtx.orgName}: weekly digest for the week of ${week}`);
+    expect(body.blocks.at(-1)?.elements?.[0]?.url).toBe(`${APP_URL}/${w.org.slug}/review`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(slack.received).toHaveLength(1);
   });
 
   it("a test message reaches the channel", async () => {
