@@ -10,7 +10,7 @@ import { closeCycle } from "@/lib/services/cycles";
 import { writeDigests } from "@/lib/services/digest";
 import { localWeekStart } from "@/lib/okr/weekly-rhythm";
 import { createIntegration, deleteIntegration, listDeliveries, listIntegrations, resendDelivery, rotateSecret, sendTestDelivery, updateIntegration } from "@/lib/services/integrations";
-import { createKeyResult } from "@/lib/services/key-results";
+import { createKeyResult, deleteKeyResult } from "@/lib/services/key-results";
 import { createObjective } from "@/lib/services/objectives";
 import { withOrganisation } from "@/lib/tenant-scope";
 import { appError } from "@/tests/app-error";
@@ -150,6 +150,22 @@ describe("webhooks", () => {
     await hook.waitFor(5);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(events(hook.received.slice(2)).sort()).toEqual(["cycle.closed", "member.joined", "objective.created"]);
+  });
+
+  it("an objective's status changes when a key result is added or deleted (its worst key result's status)", async () => {
+    const w = await okrWorld("Worst");
+    await createCheckIn(w.org.ownerCtx, w.nps.id, { value: "31", confidence: "on_track", note: "" });
+    const hook = await receiver(200);
+    await createIntegration(w.org.ownerCtx, { kind: "webhook", url: hook.url, description: "", events: ["objective.status_changed", "key_result.status_changed"] });
+    const added = await createKeyResult(w.org.ownerCtx, w.company.id, keyResultInput(w.org.owner.id, { title: "Not started yet" }));
+    await deleteKeyResult(w.org.ownerCtx, added.id);
+    await hook.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const changes = hook.received.map((request) => JSON.parse(request.body) as { type: string; data: { from: string; to: string } });
+    expect(changes.map((change) => [change.type, change.data.from, change.data.to]).sort()).toEqual([
+      ["objective.status_changed", "not_started", "on_track"],
+      ["objective.status_changed", "on_track", "not_started"],
+    ]);
   });
 
   it("events of organisation A never reach organisation B's endpoints", async () => {

@@ -98,9 +98,9 @@ async function checkInTx(tx: Tx, ctx: TenantContext, keyResultId: string, input:
 async function withEvents<T extends Written[]>(tx: Tx, ctx: TenantContext, keyResultIds: readonly string[], write: () => Promise<T>): Promise<T> {
   if (!(await integrationsListening(tx, ctx.orgId))) return write();
   const at = now();
-  const before = await statusSnapshot(tx, ctx.orgId, keyResultIds, at);
+  const before = await statusSnapshot(tx, ctx.orgId, { keyResultIds }, at);
   const written = await write();
-  const after = await statusSnapshot(tx, ctx.orgId, keyResultIds, at);
+  const after = await statusSnapshot(tx, ctx.orgId, { keyResultIds }, at);
   const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.userId));
   const checkInsDone: OrgEvent[] = written.flatMap((entry) => {
     const keyResult = after.keyResults.get(entry.keyResultId);

@@ -2,8 +2,10 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives } from "@/db/schema";
+import { now } from "@/lib/clock";
 import type { OrgEvent } from "@/lib/integrations/events";
 import { keyResultStatus, worstStatus, type Status } from "@/lib/okr/progress";
+import { emitEvents, integrationsListening } from "./integration-events";
 
 /**
  * Key results' and objectives' statuses at one moment, by the rules of lib/okr/progress.ts
@@ -15,14 +17,21 @@ export interface StatusSnapshot {
   objectives: Map<string, { title: string; teamId: string | null; status: Status | null }>;
 }
 
-/** The statuses of the objectives that hold these key results, and of all their key results. */
-export async function statusSnapshot(tx: Tx, orgId: string, keyResultIds: readonly string[], at: Date): Promise<StatusSnapshot> {
+/**
+ * The statuses of the objectives that hold these key results (or of these objectives), and of all
+ * their key results.
+ */
+export async function statusSnapshot(tx: Tx, orgId: string, of: { keyResultIds: readonly string[] } | { objectiveIds: readonly string[] }, at: Date): Promise<StatusSnapshot> {
   const snapshot: StatusSnapshot = { keyResults: new Map(), objectives: new Map() };
-  if (keyResultIds.length === 0) return snapshot;
-  const holders = tx
-    .select({ id: keyResults.objectiveId })
-    .from(keyResults)
-    .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.id, [...keyResultIds])));
+  const ids = "keyResultIds" in of ? of.keyResultIds : of.objectiveIds;
+  if (ids.length === 0) return snapshot;
+  const holders =
+    "keyResultIds" in of
+      ? tx
+          .select({ id: keyResults.objectiveId })
+          .from(keyResults)
+          .where(and(eq(keyResults.orgId, orgId), inArray(keyResults.id, [...of.keyResultIds])))
+      : [...of.objectiveIds];
   const rows = await tx
     .select({
       objectiveId: objectives.id,
@@ -75,4 +84,19 @@ export function statusChanges(before: StatusSnapshot, after: StatusSnapshot): Or
     events.push({ type: "objective.status_changed", data: { objective: { id, title: now.title, teamId: now.teamId }, from: was.status, to: now.status } });
   }
   return events;
+}
+
+/**
+ * For writes that add or remove key results: an objective's status is its worst key result's, so
+ * a new key result (not started) or a deleted one can change it. Nothing is read when no
+ * integration listens.
+ */
+export async function withObjectiveStatusEvents<T>(tx: Tx, orgId: string, objectiveId: string, write: () => Promise<T>): Promise<T> {
+  if (!(await integrationsListening(tx, orgId))) return write();
+  const at = now();
+  const before = await statusSnapshot(tx, orgId, { objectiveIds: [objectiveId] }, at);
+  const result = await write();
+  const after = await statusSnapshot(tx, orgId, { objectiveIds: [objectiveId] }, at);
+  await emitEvents(tx, orgId, statusChanges(before, after));
+  return result;
 }
