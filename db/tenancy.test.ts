@@ -40,6 +40,8 @@ describe("row-level security", () => {
         "comment_notifications",
         "comments",
         "cycles",
+        "integration_deliveries",
+        "integration_endpoints",
         "invitations",
         "key_results",
         "memberships",

@@ -129,7 +129,14 @@ test.describe("malformed input", () => {
     const commentId = (await create(`${base}/objectives/${objectiveId}/comments`, { body: "Fuzz comment" })).comment?.id ?? "";
     const invitation = (await create(`${base}/invitations`, { email: `fuzz-invitee-${unique()}@example.test`, role: "member" })).invitation;
     const tokenId = (await create("/api/account/tokens", { org, name: "Fuzz token", scope: "read", expiresInDays: 7 })).token?.id ?? "";
-    world = { org, userId, cycleId, objectiveId, keyResultId, teamId, commentId, invitationId: invitation?.id ?? "", token: invitation?.token ?? "", tokenId };
+    // A paused webhook with one delivery, settled (not sent, since paused) before anything is fingerprinted.
+    const integrationId = (await create(`${base}/integrations`, { kind: "webhook", url: "http://127.0.0.1:9/fuzz", description: "Fuzz", events: ["member.joined"] })).integration?.id ?? "";
+    expect((await client.json("PATCH", `${base}/integrations/${integrationId}`, { enabled: false })).status).toBe(200);
+    const deliveryId = (await create(`${base}/integrations/${integrationId}/test`, {})).deliveryId as unknown as string;
+    await expect
+      .poll(async () => (JSON.parse((await client.json("GET", `${base}/integrations/${integrationId}/deliveries`)).text) as { items: Array<{ status: string }> }).items[0]?.status, { timeout: 20_000 })
+      .toBe("failed");
+    world = { org, userId, cycleId, objectiveId, keyResultId, teamId, commentId, invitationId: invitation?.id ?? "", token: invitation?.token ?? "", tokenId, integrationId, deliveryId };
   });
 
   test.afterAll(() => client?.close());

@@ -88,6 +88,12 @@ function sampleBody(method: string, pattern: string, a: Record<string, string>):
     "POST /api/orgs/[org]/reminders/send": {},
     "POST /api/orgs/[org]/mail/[outboxId]/retry": {},
     "DELETE /api/orgs/[org]/tokens/[tokenId]": {},
+    "POST /api/orgs/[org]/integrations": { kind: "webhook", url: "http://127.0.0.1:9/smuggled", description: "Smuggled", events: ["check_in.created"] },
+    "PATCH /api/orgs/[org]/integrations/[integrationId]": { enabled: false },
+    "DELETE /api/orgs/[org]/integrations/[integrationId]": {},
+    "POST /api/orgs/[org]/integrations/[integrationId]/rotate": {},
+    "POST /api/orgs/[org]/integrations/[integrationId]/test": {},
+    "POST /api/orgs/[org]/integrations/[integrationId]/deliveries/[deliveryId]/resend": {},
   };
   const key = `${method} ${pattern}`;
   if (!(key in bodies)) throw new Error(`No sample body for ${key}: add one to the tenant sweep.`);
@@ -130,6 +136,10 @@ test("a member of another organisation gets 404 from every page and route handle
   const comment = await a.post(`${base}/objectives/${objectiveId}/comments`, { data: { body: "Sweep marker" } });
   const aToken = await a.post("/api/account/tokens", { data: { org: demo.org, name: `Sweep ${unique()}`, scope: "read", expiresInDays: 7 } });
   expect(aToken.status(), await aToken.text()).toBe(200);
+  // A webhook of A's (paused, so the sweep's writes send nothing), with one delivery in its log.
+  const integration = await (await a.post(`${base}/integrations`, { data: { kind: "webhook", url: "http://127.0.0.1:9/sweep", description: "Sweep", events: ["member.joined"] } })).json();
+  await a.patch(`${base}/integrations/${integration.integration.id}`, { data: { enabled: false } });
+  const delivery = await (await a.post(`${base}/integrations/${integration.integration.id}/test`)).json();
   const ids: Record<string, string> = {
     org: demo.org,
     objectiveId,
@@ -142,6 +152,8 @@ test("a member of another organisation gets 404 from every page and route handle
     // Failed mail is rare; any id of A's organisation or none must answer the same 404 to B.
     outboxId: "00000000-0000-4000-8000-000000000001",
     tokenId: ((await aToken.json()) as { token: { id: string } }).token.id,
+    integrationId: integration.integration.id,
+    deliveryId: delivery.deliveryId,
   };
 
   const fingerprint = async () => ({
@@ -153,6 +165,7 @@ test("a member of another organisation gets 404 from every page and route handle
     settings: await json(a, base),
     notifications: await json(a, `${base}/notifications`),
     tokens: await json(a, `${base}/tokens`),
+    integrations: await json(a, `${base}/integrations`),
   });
   const before = await fingerprint();
 
@@ -197,6 +210,7 @@ test("a member of another organisation gets 404 from every page and route handle
 
   await a.delete(`${base}/invitations/${ids.invitationId}`);
   await a.delete(`/api/account/tokens/${ids.tokenId}`);
+  await a.delete(`${base}/integrations/${ids.integrationId}`);
   await a.dispose();
   await b.dispose();
   await bearer.dispose();

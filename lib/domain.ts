@@ -24,15 +24,22 @@ export const mailKinds = [
   "escalation",
   "weekly_digest",
   "comments",
+  "integration_disabled",
 ] as const;
 /** Where a message stands: waiting, being handed to the mail server, delivered, or given up on. */
 export const mailStatuses = ["pending", "sending", "sent", "failed"] as const;
+/** Where an organisation's events go: a signed webhook, or a chat channel's incoming webhook. */
+export const integrationKinds = ["webhook", "slack", "teams"] as const;
+/** An outgoing request's state: waiting (or between tries), being sent, answered 2xx, given up on. */
+export const deliveryStatuses = ["pending", "sending", "delivered", "failed"] as const;
 /** The emails a person may turn off, each with its own one-click unsubscribe. */
 export const notificationTopics = ["reminders", "escalation", "digest", "comments"] as const;
 
 export type Locale = (typeof locales)[number];
 export type MailKind = (typeof mailKinds)[number];
 export type MailStatus = (typeof mailStatuses)[number];
+export type IntegrationKind = (typeof integrationKinds)[number];
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
 export type NotificationTopic = (typeof notificationTopics)[number];
 export type MembershipRole = (typeof membershipRoles)[number];
 export type CycleStatus = (typeof cycleStatuses)[number];

@@ -29,6 +29,13 @@ const schema = z.object({
    * day they run on.
    */
   SCHEDULED_RUNS: z.enum(["true", "false"]).default("true"),
+  /**
+   * "true" lets webhooks and chat connections reach private, loopback and link-local addresses,
+   * over plain http too (lib/outgoing/safe-fetch.ts). For tests and self-hosted instances whose
+   * receivers live on the same network; off by default, so nobody can aim the server at its
+   * neighbours or at a cloud metadata service.
+   */
+  OUTGOING_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   /** Where the development mailbox keeps its messages. */
   DEV_MAILBOX_DIR: z.string().min(1).default(".data/mailbox"),
   /**

@@ -33,6 +33,8 @@ export interface Subjects {
   "mail.manage": undefined;
   /** Seeing every API token of the organisation and revoking any of them (each person manages their own). */
   "apiToken.manage": undefined;
+  /** Webhooks and chat connections: registering, pausing, deleting, their secrets and delivery logs. */
+  "integrations.manage": undefined;
   "invitation.manage": undefined;
   "invitation.create": { role: MembershipRole };
   "member.changeRole": { userId: string; currentRole: MembershipRole; newRole: MembershipRole };
@@ -94,6 +96,7 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A]) => boolean } 
   "reminders.send": isAdmin,
   "mail.manage": isAdmin,
   "apiToken.manage": isAdmin,
+  "integrations.manage": isAdmin,
   "invitation.manage": isAdmin,
   // Owners alone bring in, promote, demote or remove owners.
   "invitation.create": (actor, { role }) => isAdmin(actor) && (role !== "owner" || isOwner(actor)),

@@ -83,6 +83,8 @@ async function main() {
       // the day and hour CI runs (a Monday's digest appearing mid-test). Their rules are tested with
       // a pinned clock in lib/jobs; the journeys press "Send this week's reminders now".
       SCHEDULED_RUNS: "false",
+      // The webhook journey's receiver listens on 127.0.0.1, as a self-hosted instance's might.
+      OUTGOING_ALLOW_PRIVATE: "true",
     },
   });
   const stop = () => server.kill("SIGTERM");

@@ -50,6 +50,14 @@ const samples: Record<MailKind, unknown> = {
     objectiveTitle: "Customers recommend us",
     comments: [{ author: "Lars Haugen", body: "Can we talk about the target?" }],
   },
+  integration_disabled: {
+    orgName: "Nordlys Nettbutikk AS",
+    orgSlug: "nordlys",
+    name: "Ingrid Solberg",
+    label: "Data warehouse",
+    url: "https://hooks.example.com/retning",
+    failingSince: "2026-03-02T08:00:00.000Z",
+  },
 };
 
 // Rendering needs AUTH_SECRET (link secrets) and APP_URL, as the server has them.

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/cn";
 
-export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
+export function SettingsTabs({ orgSlug, showIntegrations }: { orgSlug: string; showIntegrations: boolean }) {
   const t = useTranslations("settings");
   const pathname = usePathname();
   const tabs = [
@@ -14,6 +14,7 @@ export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
     { href: `/${orgSlug}/settings/members`, label: t("members") },
     { href: `/${orgSlug}/settings/notifications`, label: t("notifications") },
     { href: `/${orgSlug}/settings/api`, label: t("api") },
+    ...(showIntegrations ? [{ href: `/${orgSlug}/settings/integrations`, label: t("integrations") }] : []),
   ];
   return (
     <nav aria-label={t("sections")} className="mb-6 flex gap-1 overflow-x-auto border-b border-border">

@@ -7,6 +7,7 @@ export * from "./okrs";
 export * from "./collaboration";
 export * from "./mail";
 export * from "./api-tokens";
+export * from "./integrations";
 
 import type { users, rateLimits } from "./users";
 import type { organisations, memberships, invitations } from "./organisations";
@@ -16,6 +17,7 @@ import type { objectives, keyResults, checkIns, objectiveProgressHistory } from 
 import type { comments, activity } from "./collaboration";
 import type { outbox } from "./mail";
 import type { apiTokens } from "./api-tokens";
+import type { integrationDeliveries, integrationEndpoints } from "./integrations";
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -41,3 +43,5 @@ export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivity = typeof activity.$inferInsert;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type IntegrationEndpoint = typeof integrationEndpoints.$inferSelect;
+export type IntegrationDelivery = typeof integrationDeliveries.$inferSelect;

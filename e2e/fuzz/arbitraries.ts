@@ -135,6 +135,25 @@ function invalidFor(field: FieldKind, world: World): fc.Arbitrary<unknown> {
         fc.constant(Array.from({ length: field.max + 1 }, () => crypto.randomUUID())),
         fc.tuple(nonUuid, fc.nat({ max: 3 })).map(([bad, at]) => [...Array.from({ length: at }, () => crypto.randomUUID()), bad]),
       );
+    case "url":
+      // Not a URL, or one Retning may never call: another scheme, credentials, a cloud metadata address over https.
+      return fc.oneof(
+        junk,
+        notAString,
+        fc.constant(null),
+        longText(2001),
+        fc.constantFrom("", "   ", "not a url", "//example.com", "ftp://example.com/x", "javascript:alert(1)", "file:///etc/passwd", "https://user:pw@example.com/", "gopher://127.0.0.1:9/"),
+      );
+    case "enums":
+      return fc.oneof(
+        junk,
+        fc.constant(null),
+        fc.string({ maxLength: 10 }),
+        fc.constant([]),
+        fc.constant(Array.from({ length: field.values.length + 1 }, () => field.values[0])),
+        fc.string({ maxLength: 20 }).filter((value) => !field.values.includes(value)).map((bad) => [field.values[0], bad]),
+        fc.constantFrom(...field.values).map((value) => [value.toUpperCase()]),
+      );
     case "rows":
       return fc.oneof(
         junk,

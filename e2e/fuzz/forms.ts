@@ -19,6 +19,8 @@ export type FieldKind =
   | { kind: "slug"; optional?: boolean }
   | { kind: "currency" }
   | { kind: "uuids"; min: number; max: number }
+  | { kind: "url" }
+  | { kind: "enums"; min: number; values: readonly string[] }
   | { kind: "rows"; min: number; max: number; row: Fields; validRow: (world: World) => Record<string, unknown> };
 
 export type Fields = Record<string, FieldKind>;
@@ -40,6 +42,8 @@ export type World = {
   invitationId: string;
   token: string;
   tokenId: string;
+  integrationId: string;
+  deliveryId: string;
 };
 
 export interface Form {
@@ -63,6 +67,7 @@ const units = ["number", "percent", "currency", "custom"] as const;
 const directions = ["increase", "decrease", "stay_above", "stay_below", "milestone"] as const;
 const confidences = ["on_track", "at_risk", "off_track"] as const;
 const roles = ["owner", "admin", "member"] as const;
+const webhookEvents = ["check_in.created", "key_result.status_changed", "objective.created", "objective.status_changed", "cycle.closed", "member.joined"] as const;
 
 const keyResultFields: Fields = {
   title: text(1, 300),
@@ -210,6 +215,18 @@ export const forms: Record<string, Form> = {
   // A message id that names nothing: retrying it is a 404, and a malformed one must be too.
   "POST /api/orgs/[org]/mail/[outboxId]/retry": { params: () => ({ outboxId: id() }) },
   "POST /api/orgs/[org]/reminders/send": {},
+  "POST /api/orgs/[org]/integrations": {
+    fields: { kind: { kind: "enum", values: ["webhook", "slack", "teams"] }, url: { kind: "url" }, description: text(0, 200), events: { kind: "enums", min: 1, values: webhookEvents } },
+    valid: () => ({ kind: "webhook", url: "http://127.0.0.1:9/fuzz", description: "Fuzz", events: ["check_in.created"] }),
+  },
+  "PATCH /api/orgs/[org]/integrations/[integrationId]": {
+    fields: { description: text(0, 200), events: { kind: "enums", min: 1, values: webhookEvents }, checkInTeamId: { kind: "uuid", nullable: true } },
+    valid: () => ({ description: "Renamed" }),
+  },
+  "DELETE /api/orgs/[org]/integrations/[integrationId]": {},
+  "POST /api/orgs/[org]/integrations/[integrationId]/rotate": {},
+  "POST /api/orgs/[org]/integrations/[integrationId]/test": {},
+  "POST /api/orgs/[org]/integrations/[integrationId]/deliveries/[deliveryId]/resend": {},
   // Its fields are on/off switches that take a boolean or a form's "on": nothing of a wrong kind to send but the path.
   "PUT /api/orgs/[org]/notifications/me": {},
   "PATCH /api/orgs/[org]/notifications": {

@@ -25,6 +25,8 @@ export const jobData = {
   "account.password_reset": z.object({ email: z.email() }),
   /** A sign-up waiting for confirmation: a link to a new address, a note to an address that has an account. */
   "account.sign_up": z.object({ requestId: uuid }),
+  /** One request of the integrations outbox: a webhook event or a chat message. */
+  "integration.deliver": z.object({ orgId: uuid, deliveryId: uuid }),
   /** New comments on an objective, told to its owner at most once an hour. */
   "comments.notify": z.object({ orgId: uuid, objectiveId: uuid }),
 } as const;
@@ -55,6 +57,9 @@ export const queuePolicies: Record<QueueName, QueuePolicy> = {
   "reminders.run": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
   "escalation.run": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
   "digest.run": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
+  // Like mail: 30 s doubling to 6 h, about a day and a half; an endpoint still failing after
+  // three days is turned off (lib/integrations/deliver.ts).
+  "integration.deliver": { retryLimit: 12, retryDelay: 30, retryBackoff: true, retryDelayMax: 6 * 3600, expireInSeconds: 60 },
   "comments.notify": { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   "account.password_reset": { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   "account.sign_up": { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },

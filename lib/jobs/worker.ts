@@ -1,6 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { deliverIntegration } from "@/lib/integrations/deliver";
 import { resumePendingMail } from "@/lib/mail/resume";
 import { sendOutboxMessage } from "@/lib/mail/send";
 import { closeMailTransport, mailDelivery } from "@/lib/mail/transport";
@@ -28,12 +29,13 @@ const handlers: { [Q in QueueName]: Handler<Q> } = {
   "escalation.run": (data) => runEscalation(data.orgId, data.week),
   "digest.run": (data) => runDigest(data.orgId, data.week),
   "comments.notify": (data) => runComments(data.orgId, data.objectiveId),
+  "integration.deliver": (data, job) => deliverIntegration(data.orgId, data.deliveryId, job),
   "account.password_reset": (data) => issuePasswordReset(data.email),
   "account.sign_up": (data) => mailSignUpRequest(data.requestId),
 };
 
 /** How many jobs of a queue one worker runs at once: mail goes several at a time, runs one by one. */
-const concurrency: Partial<Record<QueueName, number>> = { "mail.send": 4 };
+const concurrency: Partial<Record<QueueName, number>> = { "mail.send": 4, "integration.deliver": 4 };
 
 async function work<Q extends QueueName>(boss: PgBoss, name: Q, pollingIntervalSeconds: number): Promise<void> {
   const handler = handlers[name];

@@ -5,6 +5,7 @@ import { appLink, linkSecret } from "./link-secrets";
 import { commentsData, composeComments } from "./templates/comments";
 import { composeDigest, digestData } from "./templates/digest";
 import { composeEscalation, escalationData } from "./templates/escalation";
+import { composeIntegrationDisabled, integrationDisabledData } from "./templates/integration-disabled";
 import { composeInvitation, invitationData } from "./templates/invitation";
 import { composePasswordReset, passwordResetData } from "./templates/password-reset";
 import { composeReminder, reminderData } from "./templates/reminder";
@@ -75,6 +76,12 @@ export const mailKindSpecs = {
     topic: "comments",
     action: (data) => appLink(`/${data.orgSlug}/okrs/${data.objectiveId}`),
     compose: composeComments,
+  }),
+  integration_disabled: spec({
+    data: integrationDisabledData,
+    topic: null,
+    action: (data) => appLink(`/${data.orgSlug}/settings/integrations`),
+    compose: composeIntegrationDisabled,
   }),
 } satisfies Record<MailKind, unknown>;
 

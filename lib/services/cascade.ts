@@ -6,6 +6,7 @@ import type { ObjectiveScope } from "@/lib/permissions";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { CascadeInput } from "@/lib/validation/okrs";
+import { emitEvents } from "./integration-events";
 import { record } from "./activity";
 import { assertMember, validateAlignment } from "./alignment";
 import { authorize } from "./guard";
@@ -115,6 +116,9 @@ export async function cascadeObjective(ctx: TenantContext, objectiveId: string, 
         after: { title, level: draft.level, parentObjectiveId: source.id, cascadedFrom: source.id },
       });
       result.created.push({ id: row.id, title, teamId: draft.teamId, ownerUserId: draft.ownerUserId });
+      await emitEvents(tx, ctx.orgId, [
+        { type: "objective.created", data: { objective: { id: row.id, title, level: draft.level, teamId: draft.teamId, ownerUserId: draft.ownerUserId, cycleId: source.cycleId, parentObjectiveId: source.id } } },
+      ]);
     }
     if (result.created.length > 0) await refreshProgress(tx, ctx, [source.id]);
     return result;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { checkIns, keyResults } from "@/db/schema";
+import { checkIns, keyResults, users } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import type { TenantContext } from "@/lib/tenant-context";
@@ -12,6 +12,9 @@ import { lockKeyResultForWrite } from "./key-results";
 import { measureColumns, measureOf, refreshProgress } from "./progress";
 import { now } from "@/lib/clock";
 import { instantSql } from "./status-sql";
+import { emitEvents, integrationsListening } from "./integration-events";
+import { statusChanges, statusSnapshot } from "./status-events";
+import type { OrgEvent } from "@/lib/integrations/events";
 
 export interface CheckInResult {
   id: string;
@@ -36,7 +39,9 @@ class EntryError extends Error {
  * and the current value is the one written last. Times come from clock_timestamp(), taken after
  * the lock, so "newest" means last written.
  */
-async function checkInTx(tx: Tx, ctx: TenantContext, keyResultId: string, input: CheckInInput): Promise<CheckInResult & { objectiveId: string }> {
+type Written = CheckInResult & { objectiveId: string; createdAt: Date; input: CheckInInput };
+
+async function checkInTx(tx: Tx, ctx: TenantContext, keyResultId: string, input: CheckInInput): Promise<Written> {
   let locked;
   try {
     locked = await lockKeyResultForWrite(tx, ctx, keyResultId);
@@ -82,8 +87,42 @@ async function checkInTx(tx: Tx, ctx: TenantContext, keyResultId: string, input:
     before: { value: kr.currentValue, progress: Number(kr.progress) },
     after: { value: input.value, confidence: input.confidence, note: input.note, progress: Number(columns.progress) },
   });
-  return { id: row.id, keyResultId, value: input.value, progress: Number(columns.progress), objectiveId: objective.id };
+  return { id: row.id, keyResultId, value: input.value, progress: Number(columns.progress), objectiveId: objective.id, createdAt: row.createdAt, input };
 }
+
+/**
+ * Integrations hear about check-ins, and about the statuses they changed: the statuses before
+ * the check-ins and after, by the rules of lib/okr (status-events.ts), compared in the
+ * transaction that writes. Nothing is read when no integration listens.
+ */
+async function withEvents<T extends Written[]>(tx: Tx, ctx: TenantContext, keyResultIds: readonly string[], write: () => Promise<T>): Promise<T> {
+  if (!(await integrationsListening(tx, ctx.orgId))) return write();
+  const at = now();
+  const before = await statusSnapshot(tx, ctx.orgId, { keyResultIds }, at);
+  const written = await write();
+  const after = await statusSnapshot(tx, ctx.orgId, { keyResultIds }, at);
+  const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.userId));
+  const checkInsDone: OrgEvent[] = written.flatMap((entry) => {
+    const keyResult = after.keyResults.get(entry.keyResultId);
+    const objective = after.objectives.get(entry.objectiveId);
+    if (!keyResult || !objective) return [];
+    return [
+      {
+        type: "check_in.created" as const,
+        data: {
+          checkIn: { id: entry.id, value: entry.value, confidence: entry.input.confidence, note: entry.input.note, createdAt: entry.createdAt.toISOString() },
+          keyResult: { id: entry.keyResultId, title: keyResult.title },
+          objective: { id: entry.objectiveId, title: objective.title, teamId: objective.teamId },
+          author: { id: ctx.userId, name: author?.name ?? "" },
+        },
+      },
+    ];
+  });
+  await emitEvents(tx, ctx.orgId, [...checkInsDone, ...statusChanges(before, after)]);
+  return written;
+}
+
+const publicResult = ({ id, keyResultId, value, progress }: Written): CheckInResult => ({ id, keyResultId, value, progress });
 
 function toAppError(error: EntryError, prefix = ""): AppError {
   if (error.code === "not_found") return new AppError("not_found", "errors.not_found");
@@ -96,10 +135,13 @@ function toAppError(error: EntryError, prefix = ""): AppError {
 export async function createCheckIn(ctx: TenantContext, keyResultId: string, input: CheckInInput): Promise<CheckInResult> {
   try {
     return await withTenant(ctx, async (tx) => {
-      const result = await checkInTx(tx, ctx, keyResultId, input);
-      await refreshProgress(tx, ctx, [result.objectiveId]);
-      const { objectiveId: _objectiveId, ...rest } = result;
-      return rest;
+      const [result] = await withEvents(tx, ctx, [keyResultId], async () => {
+        const written = await checkInTx(tx, ctx, keyResultId, input);
+        await refreshProgress(tx, ctx, [written.objectiveId]);
+        return [written];
+      });
+      if (!result) throw new Error("A check-in wrote nothing.");
+      return publicResult(result);
     });
   } catch (error) {
     if (error instanceof EntryError) throw toAppError(error);
@@ -118,20 +160,25 @@ export async function createWeeklyCheckIns(ctx: TenantContext, entries: Array<Ch
     seen.add(entry.keyResultId);
   });
   return withTenant(ctx, async (tx) => {
-    const results: Array<CheckInResult & { objectiveId: string }> = [];
-    const problems: FieldErrors = {};
-    for (const [index, entry] of entries.entries()) {
-      try {
-        // A savepoint per row lets the next rows be checked too, so every problem is reported at once.
-        results.push(await tx.transaction((savepoint) => checkInTx(savepoint, ctx, entry.keyResultId, entry)));
-      } catch (error) {
-        if (!(error instanceof EntryError)) throw error;
-        const fields = Object.keys(error.fields).length ? error.fields : { keyResultId: [error.code === "forbidden" ? "validation.checkInForbidden" : "validation.unknownKeyResult"] };
-        for (const [field, messages] of Object.entries(fields)) problems[`entries.${index}.${field}`] = messages;
-      }
-    }
-    if (Object.keys(problems).length > 0) throw new AppError("validation_failed", "errors.weeklyCheckInRejected", problems);
-    await refreshProgress(tx, ctx, new Set(results.map((result) => result.objectiveId)));
-    return results.map(({ objectiveId: _objectiveId, ...rest }) => rest);
+    const written = await withEvents(tx, ctx, entries.map((entry) => entry.keyResultId), () => weeklyTx(tx, ctx, entries));
+    return written.map(publicResult);
   });
+}
+
+async function weeklyTx(tx: Tx, ctx: TenantContext, entries: Array<CheckInInput & { keyResultId: string }>): Promise<Written[]> {
+  const results: Written[] = [];
+  const problems: FieldErrors = {};
+  for (const [index, entry] of entries.entries()) {
+    try {
+      // A savepoint per row lets the next rows be checked too, so every problem is reported at once.
+      results.push(await tx.transaction((savepoint) => checkInTx(savepoint, ctx, entry.keyResultId, entry)));
+    } catch (error) {
+      if (!(error instanceof EntryError)) throw error;
+      const fields = Object.keys(error.fields).length ? error.fields : { keyResultId: [error.code === "forbidden" ? "validation.checkInForbidden" : "validation.unknownKeyResult"] };
+      for (const [field, messages] of Object.entries(fields)) problems[`entries.${index}.${field}`] = messages;
+    }
+  }
+  if (Object.keys(problems).length > 0) throw new AppError("validation_failed", "errors.weeklyCheckInRejected", problems);
+  await refreshProgress(tx, ctx, new Set(results.map((result) => result.objectiveId)));
+  return results;
 }

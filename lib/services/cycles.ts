@@ -9,6 +9,7 @@ import { cycleIsOpen, quarterAfter, quarterContaining, type CyclePeriod } from "
 import { can } from "@/lib/permissions";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
+import { emitEvents } from "./integration-events";
 import { record } from "./activity";
 import { authorize } from "./guard";
 import { now } from "@/lib/clock";
@@ -161,6 +162,7 @@ export async function closeCycle(ctx: TenantContext, cycleId: string): Promise<n
       before: { status: cycle.status },
       after: { status: "closed", scored: scored.length },
     });
+    await emitEvents(tx, ctx.orgId, [{ type: "cycle.closed", data: { cycle: { id: cycleId, name: cycle.name, scoredObjectives: scored.length } } }]);
     return scored.length;
   });
 }

@@ -6,6 +6,7 @@ import { queueMail } from "@/lib/mail/outbox";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withOrganisation } from "@/lib/tenant-scope";
 import { loadDashboard } from "./dashboard";
+import { emitDigest } from "./integration-events";
 import { loadReview, type ReviewObjective } from "./review";
 
 /** Objectives named as the week's biggest movers. */
@@ -85,5 +86,18 @@ export async function writeDigests(orgId: string, week: string): Promise<number>
       movers,
     },
   }));
-  return withOrganisation(orgId, null, async (tx) => (await queueMail(tx, orgId, mails)).length);
+  return withOrganisation(orgId, null, async (tx) => {
+    // Chat channels that post the digest get the same figures, in their own language.
+    await emitDigest(tx, orgId, org.slug, {
+      orgName: org.name,
+      week,
+      cycleName: dashboard.cycle.name,
+      progress: dashboard.companyProgress ?? 0,
+      expected: dashboard.cycle.expected ?? 0,
+      worsened,
+      teams,
+      movers,
+    });
+    return (await queueMail(tx, orgId, mails)).length;
+  });
 }

@@ -9,6 +9,7 @@ import { queueMail } from "@/lib/mail/outbox";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withOrganisation, withTenant } from "@/lib/tenant-scope";
+import { emitEvents } from "./integration-events";
 import { record } from "./activity";
 import { authorize } from "./guard";
 import { now } from "@/lib/clock";
@@ -207,7 +208,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
  * marked accepted in one transaction, so two clicks cannot both get in. The invitation names an
  * email, and only the person signed in with that email may use it.
  */
-export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<{ orgSlug: string }> {
+export async function acceptInvitation(token: string, user: { id: string; name: string; email: string }): Promise<{ orgSlug: string }> {
   const parsed = parseInvitationToken(token);
   if (!parsed) throw new AppError("not_found", "errors.invitationInvalid");
   return withOrganisation(parsed.orgId, user.id, async (tx) => {
@@ -235,6 +236,7 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       .where(and(eq(invitations.orgId, parsed.orgId), eq(invitations.id, invitation.id)));
     if (joined.length > 0) {
       await record(tx, { orgId: parsed.orgId, userId: user.id }, { action: "member.joined", entityType: "membership", entityId: user.id, after: { role: invitation.role } });
+      await emitEvents(tx, parsed.orgId, [{ type: "member.joined", data: { member: { userId: user.id, name: user.name, role: invitation.role } } }]);
     }
     return { orgSlug: org.slug };
   });

@@ -7,6 +7,7 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { KeyResultCreateInput, KeyResultUpdateInput } from "@/lib/validation/okrs";
 import { changedFields, record } from "./activity";
+import { withObjectiveStatusEvents } from "./status-events";
 import { assertMember } from "./alignment";
 import { authorize } from "./guard";
 import { objectiveScope } from "./objective-scope";
@@ -47,7 +48,7 @@ export async function lockKeyResultForWrite(tx: Tx, ctx: TenantContext, keyResul
 }
 
 export async function createKeyResult(ctx: TenantContext, objectiveId: string, input: KeyResultCreateInput): Promise<{ id: string }> {
-  return withTenant(ctx, async (tx) => {
+  return withTenant(ctx, (tx) => withObjectiveStatusEvents(tx, ctx.orgId, objectiveId, async () => {
     const objective = await lockObjectiveForWrite(tx, ctx, objectiveId);
     authorize(ctx, "objective.write", await objectiveScope(tx, ctx, objective));
     await assertMember(tx, ctx, input.ownerUserId, "ownerUserId");
@@ -96,7 +97,7 @@ export async function createKeyResult(ctx: TenantContext, objectiveId: string, i
     });
     await refreshProgress(tx, ctx, [objectiveId]);
     return row;
-  });
+  }));
 }
 
 /** Edits the definition of a key result (its value moves by check-ins, never here). */
@@ -197,23 +198,28 @@ export async function deleteKeyResult(ctx: TenantContext, keyResultId: string): 
   await withTenant(ctx, async (tx) => {
     const { keyResult: current, objective } = await lockKeyResultForWrite(tx, ctx, keyResultId);
     authorize(ctx, "objective.write", await objectiveScope(tx, ctx, objective));
-    // Objectives that contributed to this key result stay aligned to its objective.
-    await tx
-      .update(objectives)
-      .set({ parentKeyResultId: null, version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.parentKeyResultId, keyResultId)));
-    await tx.delete(keyResults).where(and(eq(keyResults.orgId, ctx.orgId), eq(keyResults.id, keyResultId)));
-    await record(tx, ctx, {
-      action: "key_result.deleted",
-      entityType: "key_result",
-      entityId: keyResultId,
-      objectiveId: objective.id,
-      keyResultId,
-      teamId: objective.teamId,
-      before: { title: current.title },
-    });
-    await refreshProgress(tx, ctx, [objective.id]);
+    await withObjectiveStatusEvents(tx, ctx.orgId, objective.id, () => removeKeyResult(tx, ctx, current, objective));
   });
+}
+
+async function removeKeyResult(tx: Tx, ctx: TenantContext, current: KeyResult, objective: Objective): Promise<void> {
+  const keyResultId = current.id;
+  // Objectives that contributed to this key result stay aligned to its objective.
+  await tx
+    .update(objectives)
+    .set({ parentKeyResultId: null, version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.parentKeyResultId, keyResultId)));
+  await tx.delete(keyResults).where(and(eq(keyResults.orgId, ctx.orgId), eq(keyResults.id, keyResultId)));
+  await record(tx, ctx, {
+    action: "key_result.deleted",
+    entityType: "key_result",
+    entityId: keyResultId,
+    objectiveId: objective.id,
+    keyResultId,
+    teamId: objective.teamId,
+    before: { title: current.title },
+  });
+  await refreshProgress(tx, ctx, [objective.id]);
 }
 
 /** Puts an objective's key results in the given order (the list must name each one once). */

@@ -6,6 +6,7 @@ import { AppError, versionConflict } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import type { ObjectiveCreateInput, ObjectiveUpdateInput } from "@/lib/validation/okrs";
+import { emitEvents } from "./integration-events";
 import { changedFields, record } from "./activity";
 import { assertMember, assertTeamOf, validateAlignment } from "./alignment";
 import { assertCycleWritable } from "./cycles";
@@ -83,6 +84,9 @@ export async function createObjective(ctx: TenantContext, input: ObjectiveCreate
       teamId,
       after: { title: input.title, level: input.level, parentObjectiveId },
     });
+    await emitEvents(tx, ctx.orgId, [
+      { type: "objective.created", data: { objective: { id: row.id, title: input.title, level: input.level, teamId, ownerUserId: input.ownerUserId, cycleId: input.cycleId, parentObjectiveId } } },
+    ]);
     await refreshProgress(tx, ctx, [row.id, ...(parentObjectiveId ? [parentObjectiveId] : [])]);
     return row;
   });

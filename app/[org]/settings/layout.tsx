@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
+import { can } from "@/lib/permissions";
 import { requireMember } from "@/lib/tenant";
 
 export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
@@ -10,7 +11,7 @@ export default async function SettingsLayout({ children, params }: { children: R
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { name: ctx.orgName })} />
-      <SettingsTabs orgSlug={ctx.orgSlug} />
+      <SettingsTabs orgSlug={ctx.orgSlug} showIntegrations={can(ctx, "integrations.manage")} />
       {children}
     </>
   );
