@@ -14,6 +14,7 @@ import { spawnSync } from "node:child_process";
 
 const BOTH = ["Europe/Oslo", "UTC"] as const;
 const OSLO = ["Europe/Oslo"] as const;
+const UTC = ["UTC"] as const;
 
 /**
  * Wall-clock moments (faketime reads them in the run's time zone). Where a moment is ordinary in
@@ -21,6 +22,7 @@ const OSLO = ["Europe/Oslo"] as const;
  */
 const MOMENTS = [
   ["2026-12-14 00:30:00", "a Monday just after midnight (still Sunday in UTC, seen from Oslo)", BOTH],
+  ["2026-12-15 00:20:00", "a Tuesday just after midnight UTC (an hour ago was yesterday)", UTC],
   ["2026-12-16 12:00:00", "a Wednesday", OSLO],
   ["2026-12-20 23:30:00", "a Sunday just before midnight", BOTH],
   ["2027-03-31 23:30:00", "the last day of a quarter", BOTH],
@@ -45,6 +47,7 @@ const FILES = [
   "lib/services/history.test.ts",
   "lib/services/explorer.test.ts",
   "lib/services/explorer-key-results.test.ts",
+  "lib/services/export.test.ts",
   "lib/dashboard-links.test.ts",
   "db/seed/demo.test.ts",
 ];

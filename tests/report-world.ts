@@ -62,8 +62,9 @@ export async function reportWorld(label = "Report") {
   const k6 = await keyResult(o1, "Grow answered tickets from 30 to 50");
 
   const tenDaysAgo = new Date(now.getTime() - 10 * DAY);
-  // An hour ago, but never before Monday 00:00 UTC: "today's" check-ins count as this week's on every day, a Monday just after midnight too.
-  const recently = new Date(Math.max(weekStart(now).getTime(), now.getTime() - 3_600_000));
+  // An hour ago, but never before today 00:00 UTC (which is never before Monday's): "today's"
+  // check-ins are today's and this week's on every day, just after midnight too.
+  const recently = new Date(Math.max(Date.parse(`${isoDay(now)}T00:00:00Z`), now.getTime() - 3_600_000));
   // Check-ins are written directly so their times are exact; the key results' latest values follow them.
   const history: Array<{ kr: string; at: Date; value: string; previous: string | null; confidence: Confidence; note: string }> = [
     { kr: k1, at: recently, value: "40", previous: "30", confidence: "on_track", note: "Revenue up after the sale" },

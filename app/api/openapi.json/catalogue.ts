@@ -16,6 +16,12 @@ import * as orgCyclesCycleidTeamRows from "@/app/api/orgs/[org]/cycles/[cycleId]
 import * as orgCycles from "@/app/api/orgs/[org]/cycles/route";
 import * as orgExport from "@/app/api/orgs/[org]/export/route";
 import * as orgGettingStartedExample from "@/app/api/orgs/[org]/getting-started/example/route";
+import * as orgIntegrationsIntegrationidDeliveriesDeliveryidResend from "@/app/api/orgs/[org]/integrations/[integrationId]/deliveries/[deliveryId]/resend/route";
+import * as orgIntegrationsIntegrationidDeliveries from "@/app/api/orgs/[org]/integrations/[integrationId]/deliveries/route";
+import * as orgIntegrationsIntegrationidRotate from "@/app/api/orgs/[org]/integrations/[integrationId]/rotate/route";
+import * as orgIntegrationsIntegrationid from "@/app/api/orgs/[org]/integrations/[integrationId]/route";
+import * as orgIntegrationsIntegrationidTest from "@/app/api/orgs/[org]/integrations/[integrationId]/test/route";
+import * as orgIntegrations from "@/app/api/orgs/[org]/integrations/route";
 import * as orgInvitationsInvitationidResend from "@/app/api/orgs/[org]/invitations/[invitationId]/resend/route";
 import * as orgInvitationsInvitationid from "@/app/api/orgs/[org]/invitations/[invitationId]/route";
 import * as orgInvitations from "@/app/api/orgs/[org]/invitations/route";
@@ -119,6 +125,26 @@ export const catalogue: CatalogueEntry[] = [
   } },
   { path: "/api/orgs/{org}/tokens/{tokenId}", tag: ORG, module: orgTokensTokenid, operations: {
     DELETE: { summary: "Revoke anyone's API token (admins)", response: ok },
+  } },
+  { path: "/api/orgs/{org}/integrations", tag: ORG, module: orgIntegrations, operations: {
+    GET: { summary: "Webhook endpoints and Slack/Teams channels, never their secrets (admins)" },
+    POST: { summary: "Register a webhook endpoint or connect a Slack/Teams channel (admins)", description: "A webhook's `whsec_…` signing secret is in this answer only." },
+  } },
+  { path: "/api/orgs/{org}/integrations/{integrationId}", tag: ORG, module: orgIntegrationsIntegrationid, operations: {
+    PATCH: { summary: "Pause, enable or change an endpoint or channel (admins)" },
+    DELETE: { summary: "Delete an endpoint or channel with its delivery log (admins)", response: ok },
+  } },
+  { path: "/api/orgs/{org}/integrations/{integrationId}/rotate", tag: ORG, module: orgIntegrationsIntegrationidRotate, operations: {
+    POST: { summary: "A new signing secret, shown once; the previous one signs beside it for 24 hours (admins)" },
+  } },
+  { path: "/api/orgs/{org}/integrations/{integrationId}/test", tag: ORG, module: orgIntegrationsIntegrationidTest, operations: {
+    POST: { summary: "Send a test event or message (admins)" },
+  } },
+  { path: "/api/orgs/{org}/integrations/{integrationId}/deliveries", tag: ORG, module: orgIntegrationsIntegrationidDeliveries, operations: {
+    GET: { summary: "The delivery log, newest first, 20 a page (admins)" },
+  } },
+  { path: "/api/orgs/{org}/integrations/{integrationId}/deliveries/{deliveryId}/resend", tag: ORG, module: orgIntegrationsIntegrationidDeliveriesDeliveryidResend, operations: {
+    POST: { summary: "Send a delivery again, same webhook-id and body (admins)" },
   } },
   { path: "/api/orgs/{org}/export", tag: ORG, module: orgExport, operations: {
     GET: { summary: "The cycle's OKRs as CSV", description: "UTF-8 with a byte order mark; a cell a spreadsheet would run as a formula gets a leading single quote. Answers `text/csv`." },
