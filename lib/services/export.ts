@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { cycles, keyResults, objectives, teams, users } from "@/db/schema";
 import { toCsv, type CsvCell } from "@/lib/csv";
-import { keyResultUnits, objectiveLevels } from "@/lib/domain";
+import { keyResultDirections, keyResultUnits, objectiveLevels } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
@@ -34,6 +34,9 @@ const COLUMNS = [
   "status",
   "lastCheckIn",
   "confidence",
+  // Read back by the import (lib/services/import.ts), so a cycle can start from another's file.
+  "alignedTo",
+  "direction",
 ] as const;
 
 /**
@@ -64,6 +67,8 @@ const exportRow = z.object({
   status: sqlStatus.nullable(),
   last_check_in: sqlDay.nullable(),
   confidence: sqlConfidence.nullable(),
+  aligned_to: sqlText.nullable(),
+  direction: z.enum(keyResultDirections).nullable(),
 });
 type ExportRow = z.output<typeof exportRow>;
 
@@ -81,9 +86,11 @@ export async function exportCycleCsv(ctx: TenantContext, cycleId: string, t: Tra
                round(${keyResults.progress} * 100)::int as progress,
                case when ${keyResults.id} is null then null else ${keyResultStatusSql()} end as status,
                to_char(${keyResults.lastCheckInAt} at time zone 'UTC', 'YYYY-MM-DD') as last_check_in,
-               ${keyResults.lastConfidence}::text as confidence
+               ${keyResults.lastConfidence}::text as confidence,
+               po.title as aligned_to, ${keyResults.direction}::text as direction
         from ${cycles}
         left join ${objectives} o on o.org_id = ${cycles.orgId} and o.cycle_id = ${cycles.id} and o.archived_at is null
+        left join ${objectives} po on po.org_id = o.org_id and po.id = o.parent_objective_id and po.archived_at is null
         left join ${users} ou on ou.id = o.owner_user_id
         left join ${teams} tm on tm.org_id = o.org_id and tm.id = o.team_id
         left join ${keyResults} on ${keyResults.orgId} = o.org_id and ${keyResults.objectiveId} = o.id
@@ -111,6 +118,8 @@ export async function exportCycleCsv(ctx: TenantContext, cycleId: string, t: Tra
     row.status === null ? null : t(`okr.status.${row.status}`),
     row.last_check_in,
     row.confidence === null ? null : t(`okr.status.${row.confidence}`),
+    row.aligned_to,
+    row.direction === null ? null : t(`keyResultForm.directions.${row.direction}.label`),
   ]);
   return {
     filename: `retning-${ctx.orgSlug}-${slugify(first.cycle_name)}.csv`,
