@@ -32,6 +32,9 @@ const levelIndex = new Map<string, ObjectiveLevel>(
   objectiveLevels.flatMap((level) => [level, ...catalogues.map((messages) => messages.okr.level[level])].map((name): [string, ObjectiveLevel] => [fold(name), level])),
 );
 
+/** A level's words in both languages: "Company", "Selskap". */
+export const levelNames = (level: ObjectiveLevel): string[] => catalogues.map((messages) => messages.okr.level[level]);
+
 export function parseLevel(text: string): ObjectiveLevel | null {
   return levelIndex.get(fold(text)) ?? null;
 }

@@ -6,7 +6,7 @@ import { normaliseValues } from "@/lib/okr/key-result-values";
 import { can, type Actor } from "@/lib/permissions";
 import { decimal } from "@/lib/validation/common";
 import { keyResultCreateSchema, objectiveCreateSchema } from "@/lib/validation/okrs";
-import { numberText, parseDay, parseDirection, parseLevel, parseUnit, personKey, titleKey } from "./columns";
+import { levelNames, numberText, parseDay, parseDirection, parseLevel, parseUnit, personKey, titleKey } from "./columns";
 import type { ImportFile, ImportRow, RawIssue } from "./file";
 import { IMPORT_MAX_KEY_RESULTS, type ImportColumn, type ImportPreviewObjective } from "./types";
 
@@ -31,7 +31,7 @@ export interface ImportLookups {
   /** Every team of the organisation (names to match, parents for alignment). */
   teams: ReadonlyArray<{ id: string; name: string; parentTeamId: string | null }>;
   /** Objectives of the cycle, not archived, whose titles the file names. */
-  existing: ReadonlyArray<{ id: string; title: string; level: ObjectiveLevel; teamId: string | null }>;
+  existing: ReadonlyArray<{ id: string; title: string; level: ObjectiveLevel; teamId: string | null; ownerName: string }>;
   /** The people who lead a team the member belongs to (lib/services/objective-scope.ts). */
   leadIds: (userId: string) => readonly string[];
   newId: () => string;
@@ -91,7 +91,7 @@ interface Group {
   keyResults: Array<PlannedKeyResult & { ownerName: string }>;
   /** Whether every objective cell of its first row resolved: only then is it judged as a whole. */
   resolved: boolean;
-  parent: { id: string; inFile: Group | null; title: string } | null;
+  parent: { id: string; inFile: Group | null } | null;
 }
 
 export function planImport(file: ImportFile, lookups: ImportLookups): ImportPlan {
@@ -156,16 +156,12 @@ export function planImport(file: ImportFile, lookups: ImportLookups): ImportPlan
   }
 
   const list = [...groups.values()];
-  const existingByTitle = new Map<string, Array<(typeof lookups.existing)[number]>>();
-  for (const objective of lookups.existing) {
-    const key = titleKey(objective.title);
-    existingByTitle.set(key, [...(existingByTitle.get(key) ?? []), objective]);
-  }
-  const groupsByTitle = new Map<string, Group[]>();
-  for (const group of list) {
-    const key = titleKey(group.title);
-    groupsByTitle.set(key, [...(groupsByTitle.get(key) ?? []), group]);
-  }
+  const byTitle = new Map<string, Candidate[]>();
+  const add = (candidate: Candidate) => byTitle.set(titleKey(candidate.title), [...(byTitle.get(titleKey(candidate.title)) ?? []), candidate]);
+  // The file's own first: they are what the file means when it names a title both have.
+  for (const group of list) add({ id: group.id, title: group.title, level: group.level, teamId: group.teamId, teamName: group.teamName, ownerName: group.owner?.name ?? null, inFile: group });
+  for (const objective of lookups.existing) add({ ...objective, teamName: objective.teamId ? (teamName.get(objective.teamId) ?? null) : null, inFile: null });
+  const existingTitles = new Set(lookups.existing.map((objective) => titleKey(objective.title)));
 
   for (const group of list) {
     if (!group.resolved || !group.level || !group.owner) continue;
@@ -175,8 +171,8 @@ export function planImport(file: ImportFile, lookups: ImportLookups): ImportPlan
     if (!can(lookups.actor, "objective.create", scope)) {
       at(group.level === "company" ? "level" : group.level === "team" ? "team" : "owner", `import.errors.forbidden.${group.level}`);
     }
-    if (group.alignedTo) alignParent(group, { at, groupsByTitle, existingByTitle, teams: lookups.teams });
-    if ((existingByTitle.get(titleKey(group.title)) ?? []).length > 0) {
+    if (group.alignedTo) alignParent(group, { at, candidates: (title) => byTitle.get(titleKey(title)) ?? [], teams: lookups.teams });
+    if (existingTitles.has(titleKey(group.title))) {
       warnings.push({ row: group.row, column: "objective", key: "import.warnings.exists", values: { title: group.title } });
     }
     if (group.keyResultRows.size > MAX_KEY_RESULTS) {
@@ -223,7 +219,7 @@ export function planImport(file: ImportFile, lookups: ImportLookups): ImportPlan
       level: group.level ?? "individual",
       team: group.teamName,
       owner: group.owner?.name ?? "",
-      alignedTo: group.parent?.title ?? (group.alignedTo || null),
+      alignedTo: group.alignedTo || null,
       keyResults: group.keyResults.map((keyResult) => ({
         row: keyResult.row,
         title: keyResult.title,
@@ -340,7 +336,11 @@ function keyResultOf(row: ImportRow, lookups: ImportLookups, issue: Issue, perso
     weight: "1",
   });
   if (!parsed.success) {
-    for (const { path, key } of issuesOf(parsed.error)) {
+    const found = issuesOf(parsed.error);
+    // A number that is not one says so; whether the target is above it is then no question.
+    const badNumber = found.some(({ key }) => key === "validation.decimal");
+    for (const { path, key } of found) {
+      if (badNumber && (key === "validation.targetAboveStart" || key === "validation.targetBelowStart")) continue;
       const column = keyResultColumn[path];
       if (column) issue(column, key, key === "validation.tooLong" ? { max: path === "title" ? 300 : 24 } : undefined);
     }
@@ -385,45 +385,61 @@ function issuesOf(error: z.ZodError): Array<{ path: string; key: string }> {
   }));
 }
 
+/** An objective a row may align to: another of the file, or one already in the cycle. */
+interface Candidate {
+  id: string;
+  title: string;
+  level: ObjectiveLevel | null;
+  teamId: string | null;
+  teamName: string | null;
+  ownerName: string | null;
+  inFile: Group | null;
+}
+
+/**
+ * "Grow (Marketing)": a title and, in brackets, what tells objectives of that title apart — the
+ * team of a team objective, the owner of an individual one, or the level. The export adds it when
+ * a cycle has several objectives of the parent's title (cascading copies the title down).
+ */
+const QUALIFIED = /^(.*\S)\s*\(([^()]+)\)$/;
+
 /**
  * The objective a row aligns to, by title: another objective of the file, else one already in the
- * cycle. Cascaded objectives often share their parent's title, so among several of that title
- * the ones the alignment rule allows are kept, the file's first; more than one left is ambiguous.
+ * cycle. Among several of that title, a qualifier in brackets picks, then the alignment rule
+ * (alignmentRefusal) keeps those it allows, the file's first; more than one left is ambiguous.
  */
 function alignParent(
   group: Group,
   context: {
     at: (column: ImportColumn, key: string) => void;
-    groupsByTitle: Map<string, Group[]>;
-    existingByTitle: Map<string, Array<{ id: string; title: string; level: ObjectiveLevel; teamId: string | null }>>;
+    candidates: (title: string) => Candidate[];
     teams: ReadonlyArray<{ id: string; parentTeamId: string | null }>;
   },
 ) {
   const level = group.level;
   if (!level) return;
   if (level === "company") return context.at("alignedTo", "validation.companyCannotAlign");
-  const key = titleKey(group.alignedTo);
-  const inFile = (context.groupsByTitle.get(key) ?? []).filter((other) => other !== group && other.level);
-  const existing = context.existingByTitle.get(key) ?? [];
-  if (inFile.length === 0 && existing.length === 0) {
-    return context.at("alignedTo", (context.groupsByTitle.get(key) ?? []).includes(group) ? "import.errors.alignSelf" : "import.errors.unknownParent");
+  let named = context.candidates(group.alignedTo);
+  const qualified = QUALIFIED.exec(group.alignedTo);
+  if (named.every((candidate) => candidate.inFile === group) && qualified) {
+    const [, title = "", qualifier = ""] = qualified;
+    const wanted = titleKey(qualifier);
+    named = context
+      .candidates(title)
+      .filter((candidate) => [candidate.teamName, candidate.ownerName, ...(candidate.level ? levelNames(candidate.level) : [])].some((name) => name !== null && titleKey(name) === wanted));
   }
+  const others = named.filter((candidate) => candidate.inFile !== group);
+  if (others.length === 0) return context.at("alignedTo", named.length > 0 ? "import.errors.alignSelf" : "import.errors.unknownParent");
   const above = level === "team" ? teamsAbove(group.teamId, context.teams) : [];
   const child = { level, teamId: group.teamId };
-  const allowed = <T extends { level: ObjectiveLevel | null; teamId: string | null }>(list: T[]) =>
-    list.filter((parent) => parent.level && alignmentRefusal(child, { level: parent.level, teamId: parent.teamId }, above) === null);
-  const fileAllowed = allowed(inFile);
-  const existingAllowed = allowed(existing);
-  if (fileAllowed.length > 1 || (fileAllowed.length === 0 && existingAllowed.length > 1)) return context.at("alignedTo", "import.errors.ambiguousParent");
-  const [fromFile] = fileAllowed;
-  const [fromCycle] = existingAllowed;
-  if (fromFile) group.parent = { id: fromFile.id, inFile: fromFile, title: fromFile.title };
-  else if (fromCycle) group.parent = { id: fromCycle.id, inFile: null, title: fromCycle.title };
-  else {
-    const [first] = [...inFile, ...existing];
-    const refusal = first?.level ? alignmentRefusal(child, { level: first.level, teamId: first.teamId }, above) : null;
-    context.at("alignedTo", refusal ?? "import.errors.unknownParent");
-  }
+  const refusal = (parent: Candidate) => (parent.level ? alignmentRefusal(child, { level: parent.level, teamId: parent.teamId }, above) : "import.errors.unknownParent");
+  const allowed = others.filter((parent) => refusal(parent) === null);
+  const fromFile = allowed.filter((parent) => parent.inFile);
+  const pool = fromFile.length > 0 ? fromFile : allowed;
+  const [parent] = pool;
+  if (pool.length > 1) return context.at("alignedTo", "import.errors.ambiguousParent");
+  if (!parent) return context.at("alignedTo", (others[0] && refusal(others[0])) ?? "import.errors.unknownParent");
+  group.parent = { id: parent.id, inFile: parent.inFile };
 }
 
 /** Objectives ordered so that each comes after the objective of the file it aligns to. */

@@ -84,8 +84,9 @@ async function judge(tx: Tx, ctx: TenantContext, cycleId: string, csv: string): 
   const teamRows = await tx.select({ id: teams.id, name: teams.name, parentTeamId: teams.parentTeamId }).from(teams).where(eq(teams.orgId, ctx.orgId));
   const existing = names.titles.length
     ? await tx
-        .select({ id: objectives.id, title: objectives.title, level: objectives.level, teamId: objectives.teamId })
+        .select({ id: objectives.id, title: objectives.title, level: objectives.level, teamId: objectives.teamId, ownerName: users.name })
         .from(objectives)
+        .innerJoin(users, eq(users.id, objectives.ownerUserId))
         .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.cycleId, cycleId), isNull(objectives.archivedAt), sql`lower(${objectives.title}) = any(${lower(names.titles)})`))
     : [];
   const leads = await leadsOf(tx, ctx, members.map((member) => member.userId));
