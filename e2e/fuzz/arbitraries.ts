@@ -125,6 +125,9 @@ function invalidFor(field: FieldKind, world: World): fc.Arbitrary<unknown> {
         fc.constant(Array.from({ length: field.max + 1 }, () => crypto.randomUUID())),
         fc.tuple(nonUuid, fc.nat({ max: 3 })).map(([bad, at]) => [...Array.from({ length: at }, () => crypto.randomUUID()), bad]),
       );
+    case "csv":
+      // Not the megabyte strings: a file over the limit is a 413 (tested beside the service).
+      return fc.oneof(unstorable, deeplyNested, notAString, fc.constant(null), fc.constantFrom("", "   ", "\r\n"));
     case "rows":
       return fc.oneof(
         junk,

@@ -75,7 +75,7 @@ export interface ImportPreviewKeyResult {
   startValue: string;
   targetValue: string;
   unit: KeyResultUnit;
-  /** The currency code or the unit's name; null for plain numbers and percent. */
+  currencyCode: string | null;
   unitLabel: string | null;
   dueDate: string;
 }
