@@ -40,6 +40,7 @@ test("importing objectives from a CSV file: a problem shown by row and column, f
   await page.screenshot({ path: test.info().outputPath("import-dialog-problems.png") });
 
   // Fixed in the file and chosen again: a preview, and the button says what it will create.
+  await expect(dialog.getByText(`File: okrs-${id}.csv`)).toBeVisible();
   await dialog.getByLabel("CSV file").setInputFiles(file("Ola Nordmann"));
   await expect(dialog.getByRole("status").filter({ hasText: "Ready: 2 objectives and 3 key results." })).toBeVisible();
   await expect(dialog.getByRole("region", { name: "What will be created" })).toBeVisible();

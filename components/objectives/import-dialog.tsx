@@ -37,6 +37,7 @@ export function ImportDialog({ orgSlug, cycleId, cycleName }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [csv, setCsv] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"checking" | "importing" | null>(null);
@@ -45,6 +46,7 @@ export function ImportDialog({ orgSlug, cycleId, cycleName }: Props) {
 
   function reset() {
     setCsv(null);
+    setFileName(null);
     setReport(null);
     setError(null);
     setBusy(null);
@@ -59,6 +61,7 @@ export function ImportDialog({ orgSlug, cycleId, cycleName }: Props) {
     try {
       const text = await file.text();
       setCsv(text);
+      setFileName(file.name);
       const body: ImportBody = { csv: text };
       setReport(await api<ImportReport>(`${path}?dryRun=true`, { body }));
     } catch (caught) {
@@ -132,12 +135,18 @@ export function ImportDialog({ orgSlug, cycleId, cycleName }: Props) {
               type="file"
               accept=".csv,text/csv"
               aria-describedby={hintId(inputId)}
-              onChange={(event) => void check(event.target.files?.[0])}
+              onChange={(event) => {
+                void check(event.target.files?.[0]);
+                // Emptied, so that choosing the same file again once it is fixed checks it again
+                // (browsers fire no change for the file already chosen); its name is shown below.
+                event.target.value = "";
+              }}
               className="block w-full text-sm text-fg file:mr-3 file:rounded-md file:border file:border-border-strong file:bg-surface file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-fg hover:file:bg-surface-hover"
             />
             <p id={hintId(inputId)} className="text-xs text-subtle">
               {t("fileHint")}
             </p>
+            {fileName ? <p className="text-sm font-medium text-fg [overflow-wrap:anywhere]">{t("chosen", { name: fileName })}</p> : null}
           </div>
 
           {busy === "checking" ? (
