@@ -35,6 +35,7 @@ describe("row-level security", () => {
     expect(tenantTables.map(getTableName).sort()).toEqual(
       [
         "activity",
+        "api_tokens",
         "check_ins",
         "comment_notifications",
         "comments",

@@ -128,7 +128,8 @@ test.describe("malformed input", () => {
     const keyResultId = (await create(`${base}/objectives/${objectiveId}/key-results`, { title: "Fuzz key result", targetValue: "10", ownerUserId: userId })).keyResult?.id ?? "";
     const commentId = (await create(`${base}/objectives/${objectiveId}/comments`, { body: "Fuzz comment" })).comment?.id ?? "";
     const invitation = (await create(`${base}/invitations`, { email: `fuzz-invitee-${unique()}@example.test`, role: "member" })).invitation;
-    world = { org, userId, cycleId, objectiveId, keyResultId, teamId, commentId, invitationId: invitation?.id ?? "", token: invitation?.token ?? "" };
+    const tokenId = (await create("/api/account/tokens", { org, name: "Fuzz token", scope: "read", expiresInDays: 7 })).token?.id ?? "";
+    world = { org, userId, cycleId, objectiveId, keyResultId, teamId, commentId, invitationId: invitation?.id ?? "", token: invitation?.token ?? "", tokenId };
   });
 
   test.afterAll(() => client?.close());

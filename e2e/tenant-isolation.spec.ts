@@ -20,6 +20,8 @@ const outsideTenant: Record<string, string> = {
   "/account/my-week": "sends the signed-in person to My week of their own organisation (the installed app's start)",
   "/api/account": "the signed-in person's own profile",
   "/api/account/password": "the signed-in person's own password",
+  "/api/account/tokens": "the signed-in person's own API tokens (session only: a token cannot make tokens)",
+  "/api/account/tokens/[tokenId]": "revokes one of the signed-in person's own API tokens",
   "/api/health": "database liveness, no data",
   "/api/ping": "liveness, no data",
   "/api/preferences": "language and theme cookies",
@@ -83,6 +85,7 @@ function sampleBody(method: string, pattern: string, a: Record<string, string>):
     "PUT /api/orgs/[org]/notifications/me": { reminderEmails: false, escalationEmails: false, digestEmails: false, commentEmails: false },
     "POST /api/orgs/[org]/reminders/send": {},
     "POST /api/orgs/[org]/mail/[outboxId]/retry": {},
+    "DELETE /api/orgs/[org]/tokens/[tokenId]": {},
   };
   const key = `${method} ${pattern}`;
   if (!(key in bodies)) throw new Error(`No sample body for ${key}: add one to the tenant sweep.`);
@@ -123,6 +126,8 @@ test("a member of another organisation gets 404 from every page and route handle
   const { cycles } = await json(a, `${base}/cycles`);
   const invitation = await (await a.post(`${base}/invitations`, { data: { email: `sweep-${unique()}@example.test`, role: "member" } })).json();
   const comment = await a.post(`${base}/objectives/${objectiveId}/comments`, { data: { body: "Sweep marker" } });
+  const aToken = await a.post("/api/account/tokens", { data: { org: demo.org, name: `Sweep ${unique()}`, scope: "read", expiresInDays: 7 } });
+  expect(aToken.status(), await aToken.text()).toBe(200);
   const ids: Record<string, string> = {
     org: demo.org,
     objectiveId,
@@ -134,6 +139,7 @@ test("a member of another organisation gets 404 from every page and route handle
     commentId: comment.ok() ? (await comment.json()).comment.id : "00000000-0000-4000-8000-000000000000",
     // Failed mail is rare; any id of A's organisation or none must answer the same 404 to B.
     outboxId: "00000000-0000-4000-8000-000000000001",
+    tokenId: ((await aToken.json()) as { token: { id: string } }).token.id,
   };
 
   const fingerprint = async () => ({
@@ -144,12 +150,21 @@ test("a member of another organisation gets 404 from every page and route handle
     cycles: await json(a, `${base}/cycles`),
     settings: await json(a, base),
     notifications: await json(a, `${base}/notifications`),
+    tokens: await json(a, `${base}/tokens`),
   });
   const before = await fingerprint();
 
   // Organisation B: someone who signed up their own organisation.
   const b = await request.newContext({ baseURL });
   const bSlug = await signUpConfirmed(b, { name: "Other Owner", email: `sweep-b-${unique()}@example.test`, password: "correct horse battery staple", organisation: `Sweep B ${unique()}` });
+  // And B's owner as a script: an API token for B (read and write), with no cookie at all.
+  const bToken = await b.post("/api/account/tokens", { data: { org: bSlug, name: "Sweep script", scope: "read_write", expiresInDays: 7 } });
+  expect(bToken.status(), await bToken.text()).toBe(200);
+  const bearer = await request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${((await bToken.json()) as { secret: string }).secret}` } });
+  const clients = [
+    { name: "session", client: b },
+    { name: "token", client: bearer },
+  ];
 
   const checked: string[] = [];
   for (const route of discoverRoutes()) {
@@ -161,13 +176,16 @@ test("a member of another organisation gets 404 from every page and route handle
     const hasForeignIds = /\[(?!org\])\w+\]/.test(route.pattern);
     for (const method of route.methods) {
       const data = method === "GET" ? undefined : sampleBody(method, route.pattern, ids);
-      // A's own address: B is not a member, so nothing there exists for B.
-      const asA = await b.fetch(fill(route.pattern, ids), { method, data, maxRedirects: 0 });
-      expect(asA.status(), `${method} ${route.pattern} with A's address`).toBe(404);
-      // B's own address with A's ids: the tenant filter, not the membership check, must hold.
-      if (hasForeignIds) {
-        const asB = await b.fetch(fill(route.pattern, { ...ids, org: bSlug }), { method, data, maxRedirects: 0 });
-        expect([400, 404], `${method} ${route.pattern} with B's address and A's ids answered ${asB.status()}`).toContain(asB.status());
+      // Pages take a session only; the API takes a session or a token, and both must hold.
+      for (const { name, client } of route.pattern.startsWith("/api/") ? clients : clients.slice(0, 1)) {
+        // A's own address: B is not a member, so nothing there exists for B.
+        const asA = await client.fetch(fill(route.pattern, ids), { method, data, maxRedirects: 0 });
+        expect(asA.status(), `${method} ${route.pattern} with A's address (${name})`).toBe(404);
+        // B's own address with A's ids: the tenant filter, not the membership check, must hold.
+        if (hasForeignIds) {
+          const asB = await client.fetch(fill(route.pattern, { ...ids, org: bSlug }), { method, data, maxRedirects: 0 });
+          expect([400, 404], `${method} ${route.pattern} with B's address and A's ids answered ${asB.status()} (${name})`).toContain(asB.status());
+        }
       }
       checked.push(`${method} ${route.pattern}`);
     }
@@ -176,6 +194,8 @@ test("a member of another organisation gets 404 from every page and route handle
   expect(await fingerprint()).toEqual(before);
 
   await a.delete(`${base}/invitations/${ids.invitationId}`);
+  await a.delete(`/api/account/tokens/${ids.tokenId}`);
   await a.dispose();
   await b.dispose();
+  await bearer.dispose();
 });

@@ -75,3 +75,9 @@ export const activityActions = [
   "comment.deleted",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
+
+/** What an API token may do: read (GET only) or read and write, as the person who made it. */
+export const apiTokenScopes = ["read", "read_write"] as const;
+export type ApiTokenScope = (typeof apiTokenScopes)[number];
+/** How long a new API token lives, in days: a choice, as GitHub and Vercel offer it (or never). */
+export const API_TOKEN_LIFETIMES = [7, 30, 90, 365] as const;

@@ -2,12 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { type z } from "zod";
 import { isConnectionLost, isUniqueViolation } from "@/db/errors";
+import { bearerSecret } from "@/lib/auth/bearer";
 import { getCurrentSession, type CurrentSession } from "@/lib/auth/session";
 import { browserOrigin, parseOrigin } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { SessionUser } from "@/lib/services/accounts";
-import { resolveSessionAndTenant } from "@/lib/tenant";
+import { authenticateApiToken, type ApiTokenIdentity } from "@/lib/services/api-tokens";
+import { resolveSessionAndTenant, resolveTenant } from "@/lib/tenant";
 import type { TenantContext } from "@/lib/tenant-context";
 import { toFieldErrors, type Translate } from "@/lib/validation/errors";
 
@@ -27,7 +29,8 @@ interface HandlerInput<P, B, Q, A extends Access> {
   body: B;
   query: Q;
   t: Translate;
-  session: A extends "public" ? CurrentSession | null : CurrentSession;
+  /** Member routes may be called with an API token instead of a session (then null). */
+  session: A extends "user" ? CurrentSession : CurrentSession | null;
   user: A extends "public" ? SessionUser | null : SessionUser;
   ctx: A extends "member" ? TenantContext : undefined;
 }
@@ -35,11 +38,12 @@ interface HandlerInput<P, B, Q, A extends Access> {
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const READING = new Set(["GET", "HEAD"]);
 
 /**
- * The one choke point of every route handler: same-origin check on writes, session, tenant and
- * membership, zod parsing of params, query and body, and one error shape —
- * `{ error: { code, message, fields } }` — with no stack traces.
+ * The one choke point of every route handler: same-origin check on writes, session (or, on
+ * organisation routes, an API token), tenant and membership, zod parsing of params, query and
+ * body, and one error shape — `{ error: { code, message, fields } }` — with no stack traces.
  */
 export function route<
   A extends Access,
@@ -52,8 +56,15 @@ export function route<
 ) {
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const t = (await getTranslations()) as unknown as Translate;
+    let token: ApiTokenIdentity | null = null;
     try {
-      if (MUTATING.has(req.method)) assertSameOrigin(req);
+      const bearer = bearerSecret(req.headers);
+      // Tokens work on organisation routes only: never on the account, session or sign-up routes.
+      if (bearer !== null && options.access === "user") throw new AppError("unauthorized", "errors.tokenNotAccepted");
+      const byToken = bearer !== null && options.access === "member";
+      // Forgery is a browser's problem: a page on another site cannot set an Authorization header
+      // (no CORS is granted), so a bearer request was made on purpose by whoever holds the token.
+      if (MUTATING.has(req.method) && !byToken) assertSameOrigin(req);
       const rawParams = context?.params ? await context.params : {};
       const params = options.params
         ? options.params.safeParse(rawParams)
@@ -61,8 +72,18 @@ export function route<
       // A malformed id in the path names nothing that exists.
       if (!params.success) throw new AppError("not_found", "errors.not_found");
 
-      const { session, ctx } = await resolveAccess(options.access, params.data);
-      if (options.access !== "public" && !session) throw new AppError("unauthorized", "errors.unauthorized");
+      let session: CurrentSession | null;
+      let ctx: TenantContext | undefined;
+      if (byToken) {
+        token = await authenticateApiToken(bearer);
+        if (!token) throw new AppError("unauthorized", "errors.tokenInvalid");
+        if (token.scope === "read" && !READING.has(req.method)) throw new AppError("forbidden", "errors.tokenReadOnly");
+        ctx = await tokenTenant(token, params.data);
+        session = null;
+      } else {
+        ({ session, ctx } = await resolveAccess(options.access, params.data));
+        if (options.access !== "public" && !session) throw new AppError("unauthorized", "errors.unauthorized");
+      }
       if (options.access === "member" && !ctx) throw new AppError("not_found", "errors.not_found");
 
       const query = parseQuery(req, options.query, t);
@@ -74,15 +95,34 @@ export function route<
         query,
         t,
         session: session as HandlerInput<unknown, unknown, unknown, A>["session"],
-        user: (session?.user ?? null) as HandlerInput<unknown, unknown, unknown, A>["user"],
+        user: (token?.user ?? session?.user ?? null) as HandlerInput<unknown, unknown, unknown, A>["user"],
         ctx: ctx as HandlerInput<unknown, unknown, unknown, A>["ctx"],
       });
-      if (result instanceof Response) return result;
-      return json(result ?? { ok: true });
+      return withRateLimit(result instanceof Response ? result : json(result ?? { ok: true }), token);
     } catch (error) {
-      return errorResponse(error, t);
+      return withRateLimit(errorResponse(error, t), token);
     }
   };
+}
+
+/**
+ * The organisation a token acts in: the one in the path, if it is the token's own and the person
+ * is still a member (role as it is now). Any other organisation is not found, even one the person
+ * belongs to: a token is made for one organisation.
+ */
+async function tokenTenant(token: ApiTokenIdentity, params: unknown): Promise<TenantContext | undefined> {
+  const slug = (params as { org?: unknown }).org;
+  if (typeof slug !== "string") return undefined;
+  const ctx = await resolveTenant(token.user.id, slug);
+  return ctx && ctx.orgId === token.orgId ? ctx : undefined;
+}
+
+/** A script sees how much of its token's budget is left (IETF draft RateLimit header fields). */
+function withRateLimit(response: Response, token: ApiTokenIdentity | null): Response {
+  if (!token) return response;
+  response.headers.set("RateLimit-Limit", String(token.rateLimit.limit));
+  response.headers.set("RateLimit-Remaining", String(token.rateLimit.remaining));
+  return response;
 }
 
 /**

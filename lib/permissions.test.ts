@@ -28,6 +28,7 @@ const matrix: Case[] = [
   { action: "organisation.delete", name: "delete the organisation", subject: undefined, allowed: ["owner"] },
   { action: "reminders.send", name: "send this week's reminders now", subject: undefined, allowed: ["owner", "admin"] },
   { action: "mail.manage", name: "see and retry failed email", subject: undefined, allowed: ["owner", "admin"] },
+  { action: "apiToken.manage", name: "see and revoke every API token of the organisation", subject: undefined, allowed: ["owner", "admin"] },
   { action: "invitation.manage", name: "list and revoke invitations", subject: undefined, allowed: ["owner", "admin"] },
   { action: "invitation.create", name: "invite a member", subject: { role: "member" }, allowed: ["owner", "admin"] },
   { action: "invitation.create", name: "invite an admin", subject: { role: "admin" }, allowed: ["owner", "admin"] },

@@ -31,6 +31,8 @@ export interface Subjects {
   "organisation.delete": undefined;
   "reminders.send": undefined;
   "mail.manage": undefined;
+  /** Seeing every API token of the organisation and revoking any of them (each person manages their own). */
+  "apiToken.manage": undefined;
   "invitation.manage": undefined;
   "invitation.create": { role: MembershipRole };
   "member.changeRole": { userId: string; currentRole: MembershipRole; newRole: MembershipRole };
@@ -91,6 +93,7 @@ const rules: { [A in Action]: (actor: Actor, subject: Subjects[A]) => boolean } 
   // "Send this week's reminders now" and the failed-mail list belong with the other settings.
   "reminders.send": isAdmin,
   "mail.manage": isAdmin,
+  "apiToken.manage": isAdmin,
   "invitation.manage": isAdmin,
   // Owners alone bring in, promote, demote or remove owners.
   "invitation.create": (actor, { role }) => isAdmin(actor) && (role !== "owner" || isOwner(actor)),

@@ -1,10 +1,15 @@
 import { getTranslations } from "next-intl/server";
+import { NewTokenForm } from "@/components/api-tokens/new-token-form";
+import { toTokenView } from "@/components/api-tokens/to-view";
+import { TokenTable } from "@/components/api-tokens/token-table";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireSession } from "@/lib/auth/require-user";
+import { listMyApiTokens } from "@/lib/services/api-tokens";
+import { listMyOrganisations } from "@/lib/services/organisations";
 import Link from "next/link";
 
 export async function generateMetadata() {
@@ -13,7 +18,7 @@ export async function generateMetadata() {
 
 export default async function AccountPage() {
   const { user } = await requireSession("/account");
-  const t = await getTranslations("account");
+  const [t, tTokens, tokens, organisations] = await Promise.all([getTranslations("account"), getTranslations("apiTokens"), listMyApiTokens(user.id), listMyOrganisations(user.id)]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -55,6 +60,25 @@ export default async function AccountPage() {
           <SignOutEverywhere />
         </CardContent>
       </Card>
+      {organisations.length > 0 ? (
+        <Card>
+          <CardHeader>
+            <div>
+              <CardTitle>{tTokens("title")}</CardTitle>
+              <CardDescription>{tTokens("description")}</CardDescription>
+            </div>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-6">
+            <NewTokenForm organisations={organisations.map(({ slug, name }) => ({ slug, name }))} />
+            <TokenTable
+              caption={tTokens("yourTokens")}
+              column="organisation"
+              emptyDescription={tTokens("emptyMine")}
+              tokens={tokens.map((token) => toTokenView(token, `/api/account/tokens/${token.id}`, { orgName: token.orgName }))}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
     </div>
   );
 }

@@ -13,9 +13,10 @@ export function SettingsTabs({ orgSlug }: { orgSlug: string }) {
     { href: `/${orgSlug}/settings/cycles`, label: t("cycles") },
     { href: `/${orgSlug}/settings/members`, label: t("members") },
     { href: `/${orgSlug}/settings/notifications`, label: t("notifications") },
+    { href: `/${orgSlug}/settings/api`, label: t("api") },
   ];
   return (
-    <nav aria-label={t("sections")} className="mb-6 flex gap-1 border-b border-border">
+    <nav aria-label={t("sections")} className="mb-6 flex gap-1 overflow-x-auto border-b border-border">
       {tabs.map((tab) => {
         const active = pathname === tab.href;
         return (

@@ -1,5 +1,5 @@
 import { pgEnum } from "drizzle-orm/pg-core";
-import { confidences, cycleStatuses, keyResultDirections, keyResultUnits, locales, membershipRoles, objectiveLevels, rollupModes } from "@/lib/domain";
+import { apiTokenScopes, confidences, cycleStatuses, keyResultDirections, keyResultUnits, locales, membershipRoles, objectiveLevels, rollupModes } from "@/lib/domain";
 
 // The values live in lib/domain.ts, which the rules and the UI read; the database's enums are built from them.
 export {
@@ -12,6 +12,7 @@ export {
   keyResultDirections,
   confidences,
   activityActions,
+  apiTokenScopes,
   type Locale,
   type MembershipRole,
   type CycleStatus,
@@ -21,6 +22,7 @@ export {
   type KeyResultDirection,
   type Confidence,
   type ActivityAction,
+  type ApiTokenScope,
 } from "@/lib/domain";
 
 export const localeEnum = pgEnum("locale", locales);
@@ -31,3 +33,4 @@ export const rollupModeEnum = pgEnum("rollup_mode", rollupModes);
 export const keyResultUnitEnum = pgEnum("key_result_unit", keyResultUnits);
 export const keyResultDirectionEnum = pgEnum("key_result_direction", keyResultDirections);
 export const confidenceEnum = pgEnum("confidence", confidences);
+export const apiTokenScopeEnum = pgEnum("api_token_scope", apiTokenScopes);

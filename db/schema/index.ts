@@ -6,6 +6,7 @@ export * from "./cycles";
 export * from "./okrs";
 export * from "./collaboration";
 export * from "./mail";
+export * from "./api-tokens";
 
 import type { users, rateLimits } from "./users";
 import type { organisations, memberships, invitations } from "./organisations";
@@ -14,6 +15,7 @@ import type { cycles } from "./cycles";
 import type { objectives, keyResults, checkIns, objectiveProgressHistory } from "./okrs";
 import type { comments, activity } from "./collaboration";
 import type { outbox } from "./mail";
+import type { apiTokens } from "./api-tokens";
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -38,3 +40,4 @@ export type Comment = typeof comments.$inferSelect;
 export type ActivityRow = typeof activity.$inferSelect;
 export type NewActivity = typeof activity.$inferInsert;
 export type OutboxRow = typeof outbox.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

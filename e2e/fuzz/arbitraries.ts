@@ -61,6 +61,16 @@ function invalidFor(field: FieldKind, world: World): fc.Arbitrary<unknown> {
       return fc.oneof(notAString, deeplyNested, fc.constant(null), longText(field.max + 1), fc.constant("x".repeat(field.min - 1)));
     case "uuid":
       return fc.oneof(junk, nonUuid, notAString, ...(field.nullable ? [] : [fc.constant(null), fc.constant("")]));
+    case "choice":
+      // A number from a fixed list (or null where that is allowed): anything else, numbers included.
+      return fc.oneof(
+        junk,
+        fc.boolean(),
+        fc.constantFrom(...field.values).map(String),
+        fc.integer().filter((value) => !field.values.includes(value)),
+        fc.double({ noInteger: true }),
+        ...(field.nullable ? [] : [fc.constant(null)]),
+      );
     case "enum":
       return fc.oneof(
         junk,

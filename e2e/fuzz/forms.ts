@@ -10,6 +10,7 @@ export type FieldKind =
   | { kind: "secret"; min: number; max: number }
   | { kind: "uuid"; nullable?: boolean }
   | { kind: "enum"; values: readonly string[] }
+  | { kind: "choice"; values: readonly number[]; nullable?: boolean }
   | { kind: "decimal"; positive?: boolean }
   | { kind: "int"; min: number; max: number }
   | { kind: "share" }
@@ -40,6 +41,7 @@ export type World = {
   commentId: string;
   invitationId: string;
   token: string;
+  tokenId: string;
 };
 
 export interface Form {
@@ -101,6 +103,12 @@ export const forms: Record<string, Form> = {
     fields: { currentPassword: { kind: "secret", min: 1, max: 128 }, newPassword: { kind: "secret", min: 8, max: 128 } },
     valid: () => ({ currentPassword: "not the password", newPassword: "a new long passphrase" }),
   },
+  "POST /api/account/tokens": {
+    fields: { org: { kind: "slug" }, name: text(1, 80), scope: { kind: "enum", values: ["read", "read_write"] }, expiresInDays: { kind: "choice", values: [7, 30, 90, 365], nullable: true } },
+    valid: (w) => ({ org: w.org, name: "Fuzz token", scope: "read", expiresInDays: 7 }),
+  },
+  "DELETE /api/account/tokens/[tokenId]": {},
+  "DELETE /api/orgs/[org]/tokens/[tokenId]": {},
   "PATCH /api/account": { fields: { name: text(1, 100), locale: { kind: "enum", values: ["en", "nb"] } }, valid: () => ({ name: "Fuzz", locale: "en" }) },
   "POST /api/invitations/[token]/accept": {},
   "POST /api/invitations/[token]/sign-up": {
