@@ -85,7 +85,8 @@ describe("exportCycleCsv (GET /api/orgs/[org]/export)", () => {
     expect(file.rows).toBe(8);
     expect(rows).toHaveLength(9);
     const owner = "Eksport Owner";
-    const today = isoDay(world.now);
+    // The day of "today's" check-ins: an hour ago, which just after midnight is yesterday.
+    const today = isoDay(world.checkedInAt);
     // Company objectives first, by title (the guarded "=" sorts before "G"), then team objectives.
     expect(rows[1]).toEqual(["'=Bli Norges beste nettbutikk, på ære", "Company", "", owner, "10", "", "", "", "", "", "", "", "", "", "", "", ""]);
     expect(rows[2]).toEqual(["Grow", "Company", "", owner, "50", "Grow revenue from 30 to 50", owner, "30", "50", "40", "", "50", "On track", today, "On track", "", "Increase"]);
