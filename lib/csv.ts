@@ -14,6 +14,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/**
+ * The guard undone, for a file that comes back (lib/csv-read.ts): a leading single quote before a
+ * character that starts a formula is the export's own, so it goes; any other quote is the text's.
+ */
+export function unguardCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** One field: guarded against formulas, then quoted if it holds a comma, a quote or a line break. */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";

@@ -11,6 +11,8 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  too_large: 413,
+  unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
 } as const;

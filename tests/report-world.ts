@@ -131,6 +131,8 @@ export async function reportWorld(label = "Report") {
     objectives: { c1, c2, m1, o1, p1 },
     keyResults: { k1, k2, k3, k4, k5, k6 },
     now,
+    /** When "today's" check-ins were made: the day before `now` in the first hour of a day that is not a Monday. */
+    checkedInAt: recently,
   };
 }
 

@@ -154,6 +154,9 @@ function invalidFor(field: FieldKind, world: World): fc.Arbitrary<unknown> {
         fc.string({ maxLength: 20 }).filter((value) => !field.values.includes(value)).map((bad) => [field.values[0], bad]),
         fc.constantFrom(...field.values).map((value) => [value.toUpperCase()]),
       );
+    case "csv":
+      // Not the megabyte strings: a file over the limit is a 413 (tested beside the service).
+      return fc.oneof(unstorable, deeplyNested, notAString, fc.constant(null), fc.constantFrom("", "   ", "\r\n"));
     case "rows":
       return fc.oneof(
         junk,

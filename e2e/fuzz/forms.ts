@@ -21,6 +21,8 @@ export type FieldKind =
   | { kind: "uuids"; min: number; max: number }
   | { kind: "url" }
   | { kind: "enums"; min: number; values: readonly string[] }
+  /** A CSV file's text: its size is the service's to judge (413, tested in lib/services/import.test.ts), not a field error. */
+  | { kind: "csv" }
   | { kind: "rows"; min: number; max: number; row: Fields; validRow: (world: World) => Record<string, unknown> };
 
 export type Fields = Record<string, FieldKind>;
@@ -127,6 +129,10 @@ export const forms: Record<string, Form> = {
   "POST /api/orgs/[org]/cycles": {},
   "POST /api/orgs/[org]/cycles/[cycleId]/activate": {},
   "POST /api/orgs/[org]/cycles/[cycleId]/close": {},
+  "POST /api/orgs/[org]/cycles/[cycleId]/import": {
+    fields: { csv: { kind: "csv" } },
+    valid: () => ({ csv: "Objective,Level,Owner\r\nFuzz import,Company,Nobody\r\n" }),
+  },
   "POST /api/orgs/[org]/getting-started/example": { fields: { cycleId: { kind: "uuid" } }, valid: (w) => ({ cycleId: w.cycleId }) },
   "POST /api/orgs/[org]/invitations": {
     fields: { email: { kind: "email" }, role: { kind: "enum", values: roles }, locale: { kind: "enum", values: ["en", "nb"] } },

@@ -78,20 +78,25 @@ describe("exportCycleCsv (GET /api/orgs/[org]/export)", () => {
       "Status",
       "Last check-in",
       "Confidence",
+      "Aligned to",
+      "Direction",
     ]);
     // 6 key results + 2 objectives without any; nothing of the other organisation.
     expect(file.rows).toBe(8);
     expect(rows).toHaveLength(9);
     const owner = "Eksport Owner";
-    const today = isoDay(world.now);
+    // The day of "today's" check-ins: an hour ago, which just after midnight is yesterday.
+    const today = isoDay(world.checkedInAt);
     // Company objectives first, by title (the guarded "=" sorts before "G"), then team objectives.
-    expect(rows[1]).toEqual(["'=Bli Norges beste nettbutikk, på ære", "Company", "", owner, "10", "", "", "", "", "", "", "", "", "", ""]);
-    expect(rows[2]).toEqual(["Grow", "Company", "", owner, "50", "Grow revenue from 30 to 50", owner, "30", "50", "40", "", "50", "On track", today, "On track"]);
+    expect(rows[1]).toEqual(["'=Bli Norges beste nettbutikk, på ære", "Company", "", owner, "10", "", "", "", "", "", "", "", "", "", "", "", ""]);
+    expect(rows[2]).toEqual(["Grow", "Company", "", owner, "50", "Grow revenue from 30 to 50", owner, "30", "50", "40", "", "50", "On track", today, "On track", "", "Increase"]);
     expect(rows[4]?.slice(5, 15)).toEqual(["Grow NPS from 30 to 50", owner, "30", "50", "30", "", "0", "Not started", "", ""]);
     const stale = rows.find((row) => row[5] === "Grow campaign clicks from 30 to 50");
     expect(stale?.slice(0, 3)).toEqual(["Win the spring campaign", "Team", "Marketing"]);
     expect(stale?.[12]).toBe("Stale");
     expect(stale?.[14]).toBe("On track");
+    // Read back by the import: what the objective aligns to, and the direction.
+    expect(stale?.slice(15)).toEqual(["Grow", "Increase"]);
     expect(rows.slice(5).map((row) => [row[0], row[2], row[5]])).toEqual([
       ["Make the shop fast", "Platform", ""],
       ["Serve every customer well", "Commerce", "Grow answered tickets from 30 to 50"],

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { cycles, keyResults, objectives, teams, users } from "@/db/schema";
 import { toCsv, type CsvCell } from "@/lib/csv";
-import { keyResultUnits, objectiveLevels } from "@/lib/domain";
+import { keyResultDirections, keyResultUnits, objectiveLevels } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
@@ -34,6 +34,9 @@ const COLUMNS = [
   "status",
   "lastCheckIn",
   "confidence",
+  // Read back by the import (lib/services/import.ts), so a cycle can start from another's file.
+  "alignedTo",
+  "direction",
 ] as const;
 
 /**
@@ -64,6 +67,12 @@ const exportRow = z.object({
   status: sqlStatus.nullable(),
   last_check_in: sqlDay.nullable(),
   confidence: sqlConfidence.nullable(),
+  aligned_to: sqlText.nullable(),
+  aligned_level: z.enum(objectiveLevels).nullable(),
+  aligned_team: sqlText.nullable(),
+  aligned_owner: sqlText.nullable(),
+  aligned_shared: z.boolean().nullable(),
+  direction: z.enum(keyResultDirections).nullable(),
 });
 type ExportRow = z.output<typeof exportRow>;
 
@@ -81,9 +90,17 @@ export async function exportCycleCsv(ctx: TenantContext, cycleId: string, t: Tra
                round(${keyResults.progress} * 100)::int as progress,
                case when ${keyResults.id} is null then null else ${keyResultStatusSql()} end as status,
                to_char(${keyResults.lastCheckInAt} at time zone 'UTC', 'YYYY-MM-DD') as last_check_in,
-               ${keyResults.lastConfidence}::text as confidence
+               ${keyResults.lastConfidence}::text as confidence,
+               po.title as aligned_to, po.level::text as aligned_level, pt.name as aligned_team, pu.name as aligned_owner,
+               -- Another objective of the cycle has the parent's title (cascading copies titles down).
+               exists (select 1 from ${objectives} x where x.org_id = po.org_id and x.cycle_id = po.cycle_id and x.archived_at is null
+                       and x.id <> po.id and lower(x.title) = lower(po.title)) as aligned_shared,
+               ${keyResults.direction}::text as direction
         from ${cycles}
         left join ${objectives} o on o.org_id = ${cycles.orgId} and o.cycle_id = ${cycles.id} and o.archived_at is null
+        left join ${objectives} po on po.org_id = o.org_id and po.id = o.parent_objective_id and po.archived_at is null
+        left join ${teams} pt on pt.org_id = po.org_id and pt.id = po.team_id
+        left join ${users} pu on pu.id = po.owner_user_id
         left join ${users} ou on ou.id = o.owner_user_id
         left join ${teams} tm on tm.org_id = o.org_id and tm.id = o.team_id
         left join ${keyResults} on ${keyResults.orgId} = o.org_id and ${keyResults.objectiveId} = o.id
@@ -111,12 +128,25 @@ export async function exportCycleCsv(ctx: TenantContext, cycleId: string, t: Tra
     row.status === null ? null : t(`okr.status.${row.status}`),
     row.last_check_in,
     row.confidence === null ? null : t(`okr.status.${row.confidence}`),
+    alignedText(row, t),
+    row.direction === null ? null : t(`keyResultForm.directions.${row.direction}.label`),
   ]);
   return {
     filename: `retning-${ctx.orgSlug}-${slugify(first.cycle_name)}.csv`,
     body: toCsv([COLUMNS.map((column) => t(`export.columns.${column}`)), ...body]),
     rows: body.length,
   };
+}
+
+/**
+ * The objective a row's objective aligns to, by title; where the cycle has several of that title,
+ * with what tells them apart in brackets — its team, its owner, or its level — as the import
+ * reads it back: "Grow (Marketing)".
+ */
+function alignedText(row: ExportRow, t: Translate): string | null {
+  if (row.aligned_to === null || !row.aligned_shared) return row.aligned_to;
+  const qualifier = row.aligned_level === "team" ? row.aligned_team : row.aligned_level === "individual" ? row.aligned_owner : t("okr.level.company");
+  return qualifier ? `${row.aligned_to} (${qualifier})` : row.aligned_to;
 }
 
 function unitText(row: ExportRow): string | null {

@@ -14,17 +14,12 @@ import { objectiveScope } from "./objective-scope";
 import { lockObjectiveForWrite } from "./objectives";
 import { measureColumns, measureOf, refreshProgress } from "./progress";
 import { now } from "@/lib/clock";
+import { normaliseValues } from "@/lib/okr/key-result-values";
 
 type Direction = KeyResult["direction"];
 
-/**
- * Values that follow from the direction: a milestone runs from 0 (not done) to 1 (done); a
- * threshold's start is where it stood when written down (its target is the line to hold).
- */
-function normalise(direction: Direction, startValue: string, targetValue: string | undefined) {
-  if (direction === "milestone") return { startValue: "0", targetValue: "1" };
-  return { startValue, targetValue: targetValue ?? startValue };
-}
+/** The values a direction keeps (lib/okr/key-result-values.ts). */
+const normalise = (direction: Direction, startValue: string, targetValue: string | undefined) => normaliseValues(direction, startValue, targetValue);
 
 /**
  * For a write to a key result or a check-in on it: its cycle open, then its objective and the key

@@ -5,6 +5,7 @@ import { ExplorerFilters } from "@/components/explorer/explorer-filters";
 import { ExplorerKeyResultList } from "@/components/explorer/explorer-key-result-list";
 import { ExplorerList } from "@/components/explorer/explorer-list";
 import { Pager } from "@/components/explorer/pager";
+import { ImportDialog } from "@/components/objectives/import-dialog";
 import { ObjectiveFormDialog } from "@/components/objectives/objective-form-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -116,6 +117,7 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
                 {t("tree")}
               </Link>
             </nav>
+            {cycleIsOpen(cycle) ? <ImportDialog orgSlug={ctx.orgSlug} cycleId={cycle.id} cycleName={cycle.name} /> : null}
             {cycleIsOpen(cycle) ? (
               <ObjectiveFormDialog
                 orgSlug={ctx.orgSlug}

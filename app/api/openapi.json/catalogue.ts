@@ -11,6 +11,7 @@ import * as orgCheckIns from "@/app/api/orgs/[org]/check-ins/route";
 import * as orgCommentsCommentid from "@/app/api/orgs/[org]/comments/[commentId]/route";
 import * as orgCyclesCycleidActivate from "@/app/api/orgs/[org]/cycles/[cycleId]/activate/route";
 import * as orgCyclesCycleidClose from "@/app/api/orgs/[org]/cycles/[cycleId]/close/route";
+import * as orgCyclesCycleidImport from "@/app/api/orgs/[org]/cycles/[cycleId]/import/route";
 import * as orgCyclesCycleidFormOptions from "@/app/api/orgs/[org]/cycles/[cycleId]/form-options/route";
 import * as orgCyclesCycleidTeamRows from "@/app/api/orgs/[org]/cycles/[cycleId]/team-rows/route";
 import * as orgCycles from "@/app/api/orgs/[org]/cycles/route";
@@ -172,6 +173,13 @@ export const catalogue: CatalogueEntry[] = [
   } },
   { path: "/api/orgs/{org}/cycles/{cycleId}/activate", tag: "Cycles", module: orgCyclesCycleidActivate, operations: {
     POST: { summary: "Planning → active", response: ok },
+  } },
+  { path: "/api/orgs/{org}/cycles/{cycleId}/import", tag: ORG, module: orgCyclesCycleidImport, operations: {
+    POST: {
+      summary: "Import objectives and key results from CSV (the export's columns)",
+      description: "`?dryRun=true` answers the report (counts, problems by row and column, a preview) and writes nothing; without it the file is judged again and written in one transaction, or with any problem nothing is (422 `unprocessable` with `error.report`). Over 1 MB or 2,000 rows: 413 `too_large`. See docs/api.md for the file format.",
+      errors: ["too_large", "unprocessable"],
+    },
   } },
   { path: "/api/orgs/{org}/cycles/{cycleId}/close", tag: "Cycles", module: orgCyclesCycleidClose, operations: {
     POST: { summary: "Close the cycle and freeze every objective's score", response: z.object({ scored: z.number().int() }) },

@@ -126,7 +126,7 @@ describe("the OpenAPI document", () => {
 
   it("gives every operation its error statuses and the one error shape", () => {
     const errorResponses = document.components.responses as Record<string, { headers?: Json; content: Json }>;
-    expect(Object.keys(errorResponses).sort()).toEqual(["Error400", "Error401", "Error403", "Error404", "Error409", "Error410", "Error429", "Error503"]);
+    expect(Object.keys(errorResponses).sort()).toEqual(["Error400", "Error401", "Error403", "Error404", "Error409", "Error410", "Error413", "Error422", "Error429", "Error503"]);
     expect(errorResponses.Error429?.headers).toHaveProperty("Retry-After");
     expect(errorResponses.Error503?.headers).toHaveProperty("Retry-After");
 
