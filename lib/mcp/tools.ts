@@ -6,6 +6,7 @@ import { appLink } from "@/lib/mail/link-secrets";
 import { createCheckIn } from "@/lib/services/check-ins";
 import { exploreObjectives } from "@/lib/services/explorer";
 import { listMyWeek } from "@/lib/services/my-week";
+import type { KeyResultMeasureFields } from "@/lib/services/key-result-measure";
 import { getObjectiveDetail } from "@/lib/services/objective-detail";
 import type { TenantContext } from "@/lib/tenant-context";
 import { checkInSchema } from "@/lib/validation/check-ins";
@@ -19,6 +20,17 @@ import { explorerQuerySchema } from "@/lib/validation/explorer";
  */
 
 const link = (ctx: TenantContext, path: string) => appLink(`/${ctx.orgSlug}${path}`);
+
+/** What a key result measures and where it stands, as every answer names it. */
+const measureOf = (kr: KeyResultMeasureFields): KeyResultMeasureFields => ({
+  unit: kr.unit,
+  currencyCode: kr.currencyCode,
+  unitLabel: kr.unitLabel,
+  direction: kr.direction,
+  startValue: kr.startValue,
+  targetValue: kr.targetValue,
+  currentValue: kr.currentValue,
+});
 
 export const getObjectiveInput = { objectiveId: z.uuid().describe("The objective's id, as listed by search_objectives or list_my_key_results.") };
 export const searchObjectivesInput = {
@@ -42,13 +54,7 @@ export async function myKeyResults(ctx: TenantContext) {
       title: row.title,
       objective: { id: row.objectiveId, title: row.objectiveTitle, level: row.objectiveLevel, url: link(ctx, `/okrs/${row.objectiveId}`) },
       cycle: row.cycleName,
-      unit: row.unit,
-      currencyCode: row.currencyCode,
-      unitLabel: row.unitLabel,
-      direction: row.direction,
-      startValue: row.startValue,
-      targetValue: row.targetValue,
-      currentValue: row.currentValue,
+      ...measureOf(row),
       progress: row.progress,
       expectedToday: row.expected,
       status: row.status,
@@ -78,13 +84,7 @@ export async function objectiveWithAlignment(ctx: TenantContext, objectiveId: st
       id: kr.id,
       title: kr.title,
       owner: kr.ownerName,
-      unit: kr.unit,
-      currencyCode: kr.currencyCode,
-      unitLabel: kr.unitLabel,
-      direction: kr.direction,
-      startValue: kr.startValue,
-      targetValue: kr.targetValue,
-      currentValue: kr.currentValue,
+      ...measureOf(kr),
       progress: kr.progress,
       status: kr.status,
       dueDate: kr.dueDate,

@@ -1,23 +1,10 @@
-import type { IntegrationKind, Locale } from "@/lib/domain";
+import type { IntegrationView } from "@/lib/services/integrations";
 
 /** An endpoint or channel as the settings page hands it to the browser (dates as ISO strings). */
-export interface IntegrationItem {
-  id: string;
-  kind: IntegrationKind;
-  url: string;
-  description: string;
-  events: string[];
-  postDigest: boolean;
-  checkInTeamId: string | null;
-  postStatusChanges: boolean;
-  locale: Locale;
-  enabled: boolean;
-  disabledReason: "paused" | "failing" | null;
+export type IntegrationItem = Omit<IntegrationView, "disabledAt" | "failingSince" | "createdAt"> & {
   disabledAt: string | null;
   failingSince: string | null;
-  consecutiveFailures: number;
-  rotating: boolean;
-}
+};
 
 export interface TeamOption {
   id: string;
