@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { resetEnvForTests } from "@/lib/env";
+import { until } from "./until";
 
 /**
  * A real HTTP receiver on 127.0.0.1 for webhook and chat tests: it records every request (headers
@@ -43,11 +45,7 @@ export async function startReceiver(statuses: number[] = [200], respond?: (res: 
       script = [...next];
     },
     async waitFor(count, timeoutMs = 15_000) {
-      const started = Date.now();
-      while (received.length < count) {
-        if (Date.now() - started > timeoutMs) throw new Error(`Expected ${count} requests, got ${received.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await until(() => received.length, (arrived) => arrived >= count, timeoutMs);
       return received;
     },
     close: () =>
@@ -58,8 +56,9 @@ export async function startReceiver(statuses: number[] = [200], respond?: (res: 
   };
 }
 
-/** The instance setting that lets requests reach private addresses (call resetEnvForTests after). */
+/** The instance setting that lets requests reach private addresses (it takes effect at once). */
 export function setAllowPrivate(value: boolean): void {
   if (value) process.env.OUTGOING_ALLOW_PRIVATE = "true";
   else delete process.env.OUTGOING_ALLOW_PRIVATE;
+  resetEnvForTests();
 }

@@ -3,6 +3,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { resetEnvForTests } from "@/lib/env";
 import { closeMailTransport } from "@/lib/mail/transport";
+import { until } from "./until";
 
 /**
  * A real SMTP server for tests (smtp-server), on a port the system chooses: mail leaves through
@@ -16,6 +17,8 @@ export interface TestSmtp {
   up(): void;
   /** Resolves when `count` messages have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** The first message to `email` (waiting for it as `waitFor` does). */
+  mailTo(email: string, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
@@ -55,12 +58,14 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       refusing = false;
     },
     async waitFor(count, timeoutMs = 15_000) {
-      const started = Date.now();
-      while (messages.length < count) {
-        if (Date.now() - started > timeoutMs) throw new Error(`Expected ${count} messages, got ${messages.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await until(() => messages.length, (arrived) => arrived >= count, timeoutMs);
       return messages;
+    },
+    async mailTo(email, timeoutMs = 15_000) {
+      const sentTo = (message: ParsedMail) => !!message.to && !Array.isArray(message.to) && message.to.text === email;
+      const mail = await until(() => messages.find(sentTo), (found) => found !== undefined, timeoutMs);
+      if (!mail) throw new Error(`No mail to ${email}`);
+      return mail;
     },
     async close() {
       await closeMailTransport();

@@ -3,8 +3,6 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { integrationDeliveries, integrationEndpoints, outbox } from "@/db/schema";
 import { pinClock, unpinClock } from "@/lib/clock";
-import { resetEnvForTests } from "@/lib/env";
-import { startWorker, stopWorker } from "@/lib/jobs/worker";
 import { createCheckIn } from "@/lib/services/check-ins";
 import { closeCycle } from "@/lib/services/cycles";
 import { writeDigests } from "@/lib/services/digest";
@@ -17,14 +15,15 @@ import { appError } from "@/tests/app-error";
 import { setupTestDatabase } from "@/tests/db";
 import { keyResultInput, objectiveInput, okrWorld } from "@/tests/okr-world";
 import { setAllowPrivate, startReceiver, type Received, type TestReceiver } from "@/tests/receiver";
-import { startTestSmtp, type TestSmtp } from "@/tests/smtp";
+import { TEST_APP_URL, setupMailAndWorker } from "@/tests/mail-and-worker";
+import { until as untilWithin } from "@/tests/until";
 import { newOrganisation } from "@/tests/world";
 import { DISABLE_AFTER_MS } from "./deliver";
 
 setupTestDatabase();
 
-const APP_URL = "https://okr.example.test";
-let smtp: TestSmtp;
+// Retries a second apart, so "fails, then succeeds" plays out in seconds.
+const smtp = setupMailAndWorker({ "integration.deliver": { retryLimit: 30, retryDelay: 1, retryBackoff: false }, "mail.send": { retryLimit: 3, retryDelay: 1, retryBackoff: false } });
 const receivers: TestReceiver[] = [];
 
 async function receiver(...statuses: number[]) {
@@ -33,44 +32,22 @@ async function receiver(...statuses: number[]) {
   return started;
 }
 
-beforeAll(async () => {
-  process.env.APP_URL = APP_URL;
-  setAllowPrivate(true);
-  resetEnvForTests();
-  smtp = await startTestSmtp();
-  // Retries a second apart, so "fails, then succeeds" plays out in seconds.
-  await startWorker({
-    pollingIntervalSeconds: 0.5,
-    schedules: false,
-    maintenance: false,
-    policies: { "integration.deliver": { retryLimit: 30, retryDelay: 1, retryBackoff: false }, "mail.send": { retryLimit: 3, retryDelay: 1, retryBackoff: false } },
-  });
-});
+// The receivers listen on 127.0.0.1, which outgoing requests refuse outside tests.
+beforeAll(() => setAllowPrivate(true));
 
 afterEach(unpinClock);
 
 afterAll(async () => {
-  await stopWorker();
-  await smtp.close();
   for (const started of receivers) await started.close();
   setAllowPrivate(false);
-  delete process.env.APP_URL;
-  resetEnvForTests();
 });
 
 async function deliveries(orgId: string) {
   return withOrganisation(orgId, null, (tx) => tx.select().from(integrationDeliveries).where(eq(integrationDeliveries.orgId, orgId)));
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+// Deliveries wait for retries a second apart: a little longer than mail.
+const until = <T,>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000) => untilWithin(read, done, timeoutMs, 100);
 
 const events = (received: Received[]) => received.map((request) => (JSON.parse(request.body) as { type: string }).type);
 
@@ -209,7 +186,6 @@ describe("webhooks", () => {
   it("refuses to register a private address or plain http when the instance setting is off", async () => {
     const org = await newOrganisation("Private");
     setAllowPrivate(false);
-    resetEnvForTests();
     try {
       for (const [url, key] of [
         ["http://example.com/hook", "validation.httpsRequired"],
@@ -223,7 +199,6 @@ describe("webhooks", () => {
       }
     } finally {
       setAllowPrivate(true);
-      resetEnvForTests();
     }
     expect(await listIntegrations(org.ownerCtx)).toEqual([]);
   });
@@ -272,7 +247,7 @@ describe("an endpoint that keeps failing", () => {
     const notices = () => smtp.messages.slice(mailsBefore).filter((mail) => mail.subject === subject);
     const mails = await until(async () => notices(), (list) => list.length >= 2);
     expect(mails.map((mail) => (mail.to && "text" in mail.to ? mail.to.text : "")).sort()).toEqual([admin.user.email, w.org.owner.email].sort());
-    expect(mails[0]?.text).toContain(`${APP_URL}/${w.org.slug}/settings/integrations`);
+    expect(mails[0]?.text).toContain(`${TEST_APP_URL}/${w.org.slug}/settings/integrations`);
     // Nothing more is attempted, and nobody is told twice.
     const attempts = hook.received.length;
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -301,7 +276,7 @@ describe("Slack and Teams channels", () => {
     const [posted] = await slack.waitFor(1);
     const slackBody = JSON.parse(posted?.body ?? "{}") as { text: string; blocks: Array<{ type: string; elements?: Array<{ url: string }> }> };
     expect(slackBody.text).toBe("Member checked in on Ship 12 newsletters");
-    expect(slackBody.blocks.at(-1)?.elements?.[0]?.url).toBe(`${APP_URL}/${w.org.slug}/okrs/${teamGoal.id}`);
+    expect(slackBody.blocks.at(-1)?.elements?.[0]?.url).toBe(`${TEST_APP_URL}/${w.org.slug}/okrs/${teamGoal.id}`);
     expect(posted?.headers["webhook-signature"]).toBeUndefined();
     const cards = await teams.waitFor(2);
     const titles = cards.map((request) => (JSON.parse(request.body) as { attachments: Array<{ content: { body: Array<{ text: string }> } }> }).attachments[0]?.content.body[0]?.text).sort();
@@ -321,7 +296,7 @@ describe("Slack and Teams channels", () => {
     const [posted] = await slack.waitFor(1);
     const body = JSON.parse(posted?.body ?? "{}") as { text: string; blocks: Array<{ elements?: Array<{ url: string }> }> };
     expect(body.text).toBe(`${w.org.ownerCtx.orgName}: weekly digest for the week of ${week}`);
-    expect(body.blocks.at(-1)?.elements?.[0]?.url).toBe(`${APP_URL}/${w.org.slug}/review`);
+    expect(body.blocks.at(-1)?.elements?.[0]?.url).toBe(`${TEST_APP_URL}/${w.org.slug}/review`);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(slack.received).toHaveLength(1);
   });

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { outbox } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
-import { startWorker, stopWorker, stopWorking } from "@/lib/jobs/worker";
+import { startWorker, stopWorking } from "@/lib/jobs/worker";
 import { createInvitation, previewInvitation } from "@/lib/services/invitations";
 import { getMailStatus } from "@/lib/services/mail-status";
 import { withOrganisation } from "@/lib/tenant-scope";
 import { setupTestDatabase } from "@/tests/db";
-import { startTestSmtp, type TestSmtp } from "@/tests/smtp";
+import { TEST_APP_URL, setupMailAndWorker } from "@/tests/mail-and-worker";
+import { until } from "@/tests/until";
 import { newOrganisation } from "@/tests/world";
 import { pinClock, unpinClock } from "@/lib/clock";
 import { resumePendingMail } from "./resume";
@@ -15,35 +16,12 @@ import { sendOutboxMessage } from "./send";
 
 setupTestDatabase();
 
-const APP_URL = "https://okr.example.test";
-let smtp: TestSmtp;
-
-beforeAll(async () => {
-  process.env.APP_URL = APP_URL;
-  smtp = await startTestSmtp();
-  // Short retries, so that "the mail server is down" plays out in seconds; two tries in all.
-  await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false, policies: { "mail.send": { retryLimit: 3, retryDelay: 1, retryBackoff: false } } });
-});
-
-afterAll(async () => {
-  await stopWorker();
-  await smtp.close();
-  delete process.env.APP_URL;
-  resetEnvForTests();
-});
+// Short retries, so that "the mail server is down" plays out in seconds.
+const quickRetries = { "mail.send": { retryLimit: 3, retryDelay: 1, retryBackoff: false } };
+const smtp = setupMailAndWorker(quickRetries);
 
 async function outboxRows(orgId: string) {
   return withOrganisation(orgId, null, (tx) => tx.select().from(outbox).where(eq(outbox.orgId, orgId)));
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("email through a real SMTP server", () => {
@@ -54,7 +32,7 @@ describe("email through a real SMTP server", () => {
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
     expect(mail?.to && "text" in mail.to ? mail.to.text : "").toBe("kari@example.test");
     expect(mail?.subject).toBe(`Du er invitert til ${org.ownerCtx.orgName} i Retning`);
-    const link = `${APP_URL}/invite/${invitation.token}`;
+    const link = `${TEST_APP_URL}/invite/${invitation.token}`;
     expect(mail?.html).toContain(link);
     expect(mail?.text).toContain(link);
     expect(mail?.text).toContain("administrator");
@@ -101,7 +79,7 @@ describe("email through a real SMTP server", () => {
       await smtp.waitFor(before + 1);
       expect(smtp.messages.length).toBe(before + 1);
     } finally {
-      await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false, policies: { "mail.send": { retryLimit: 3, retryDelay: 1, retryBackoff: false } } });
+      await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false, policies: quickRetries });
     }
   });
 

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
 import { setAllowPrivate, startReceiver, type TestReceiver } from "@/tests/receiver";
 import { isPublicAddress } from "./address";
 import { checkOutgoingUrl, OutgoingRefused, RESPONSE_BODY_LIMIT, safePost } from "./safe-fetch";
@@ -28,11 +27,9 @@ describe("the safe outgoing request", () => {
   afterAll(async () => {
     await receiver.close();
     setAllowPrivate(false);
-    resetEnvForTests();
   });
   afterEach(() => {
     setAllowPrivate(false);
-    resetEnvForTests();
   });
 
   const reason = async (promise: Promise<unknown>) => {
@@ -69,7 +66,6 @@ describe("the safe outgoing request", () => {
 
   it("with private addresses allowed, posts the body and reads the answer", async () => {
     setAllowPrivate(true);
-    resetEnvForTests();
     const before = receiver.received.length;
     const response = await safePost(receiver.url, '{"hello":"world"}', { "x-test": "1" });
     expect(response.status).toBe(200);
@@ -85,7 +81,6 @@ describe("the safe outgoing request", () => {
 
   it("does not follow redirects, and keeps at most 64 KB of an answer", async () => {
     setAllowPrivate(true);
-    resetEnvForTests();
     const big = "x".repeat(RESPONSE_BODY_LIMIT * 3);
     const odd = await startReceiver([302, 200], (res, status) => {
       if (status === 302) {

@@ -1,35 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { passwordResets } from "@/db/schema";
 import { pinClock, unpinClock } from "@/lib/clock";
-import { resetEnvForTests } from "@/lib/env";
-import { startWorker, stopWorker } from "@/lib/jobs/worker";
 import { withoutTenant } from "@/lib/tenant-scope";
 import { appError } from "@/tests/app-error";
 import { setupTestDatabase } from "@/tests/db";
-import { startTestSmtp, type TestSmtp } from "@/tests/smtp";
+import { setupMailAndWorker } from "@/tests/mail-and-worker";
 import { newOrganisation, TEST_PASSWORD } from "@/tests/world";
 import { authenticate, resolveSession } from "./accounts";
 import { requestPasswordReset, resetLinkIsValid, resetPassword } from "./password-reset";
 
 setupTestDatabase();
 
-const APP_URL = "https://okr.example.test";
-let smtp: TestSmtp;
-
-beforeAll(async () => {
-  process.env.APP_URL = APP_URL;
-  smtp = await startTestSmtp();
-  await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false });
-});
-
-afterAll(async () => {
-  await stopWorker();
-  await smtp.close();
-  delete process.env.APP_URL;
-  resetEnvForTests();
-});
+const smtp = setupMailAndWorker();
 
 afterEach(unpinClock);
 

@@ -1,16 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { organisations, outbox } from "@/db/schema";
 import { pinClock, unpinClock } from "@/lib/clock";
-import { resetEnvForTests } from "@/lib/env";
 import { runScheduledWork } from "@/lib/jobs/scheduler";
-import { startWorker, stopWorker } from "@/lib/jobs/worker";
 import { withOrganisation } from "@/lib/tenant-scope";
 import { appError } from "@/tests/app-error";
+import { until as untilValue } from "@/tests/until";
 import { setupTestDatabase } from "@/tests/db";
 import { keyResultInput, objectiveInput, okrWorld } from "@/tests/okr-world";
-import { headerText, startTestSmtp, type TestSmtp } from "@/tests/smtp";
+import { TEST_APP_URL, setupMailAndWorker } from "@/tests/mail-and-worker";
+import { headerText } from "@/tests/smtp";
 import { setLocale } from "./accounts";
 import { createCheckIn } from "./check-ins";
 import { createKeyResult } from "./key-results";
@@ -20,21 +20,7 @@ import { sendRemindersNow, writeReminders } from "./reminders";
 
 setupTestDatabase();
 
-const APP_URL = "https://okr.example.test";
-let smtp: TestSmtp;
-
-beforeAll(async () => {
-  process.env.APP_URL = APP_URL;
-  smtp = await startTestSmtp();
-  await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false });
-});
-
-afterAll(async () => {
-  await stopWorker();
-  await smtp.close();
-  delete process.env.APP_URL;
-  resetEnvForTests();
-});
+const smtp = setupMailAndWorker();
 
 afterEach(unpinClock);
 
@@ -59,13 +45,7 @@ async function outboxFor(orgId: string) {
   return withOrganisation(orgId, null, (tx) => tx.select().from(outbox).where(and(eq(outbox.orgId, orgId), eq(outbox.kind, "check_in_reminder"))));
 }
 
-async function until(done: () => boolean, timeoutMs = 15_000) {
-  const started = Date.now();
-  while (!done()) {
-    if (Date.now() - started > timeoutMs) throw new Error("Timed out waiting for mail");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = (done: () => boolean) => untilValue(done, (value) => value);
 
 async function settle(ms = 1200) {
   await new Promise((resolve) => setTimeout(resolve, ms));
@@ -93,8 +73,8 @@ describe("check-in reminders", () => {
     expect(lead?.text).toContain("Open rate above 40 %");
     expect(lead?.text).toContain("Last value: no check-in yet");
     expect(lead?.text).toContain("expected today: 40%");
-    expect(lead?.text).toContain(`${APP_URL}/${w.org.slug}/check-ins`);
-    expect(lead?.html).toContain(`${APP_URL}/${w.org.slug}/check-ins`);
+    expect(lead?.text).toContain(`${TEST_APP_URL}/${w.org.slug}/check-ins`);
+    expect(lead?.html).toContain(`${TEST_APP_URL}/${w.org.slug}/check-ins`);
 
     // The member reads theirs in Norwegian, with the RFC 8058 one-click headers.
     const [member] = mailsTo(w.member.user.email, since);
@@ -103,11 +83,11 @@ describe("check-in reminders", () => {
     expect(member?.text).not.toContain("Open rate above 40 %");
     expect(member?.text).toContain("Åpne Min uke");
     const unsubscribeHeader = headerText(member as ParsedMail, "List-Unsubscribe");
-    expect(unsubscribeHeader).toMatch(new RegExp(`^<${APP_URL}/api/unsubscribe/[^>]+>$`));
+    expect(unsubscribeHeader).toMatch(new RegExp(`^<${TEST_APP_URL}/api/unsubscribe/[^>]+>$`));
     expect(headerText(member as ParsedMail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     // The footer link is the same token, on a page that works signed out.
     const token = unsubscribeHeader?.match(/\/api\/unsubscribe\/([^>]+)>/)?.[1] ?? "";
-    expect(member?.text).toContain(`${APP_URL}/unsubscribe/${token}`);
+    expect(member?.text).toContain(`${TEST_APP_URL}/unsubscribe/${token}`);
   });
 
   it("give one reminder per person per week, however many runs, retries and presses of the button", async () => {

@@ -1,12 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { organisations, signUpRequests } from "@/db/schema";
-import { resetEnvForTests } from "@/lib/env";
-import { startWorker, stopWorker } from "@/lib/jobs/worker";
 import { withOrganisation, withoutTenant } from "@/lib/tenant-scope";
 import { appError } from "@/tests/app-error";
 import { setupTestDatabase } from "@/tests/db";
-import { startTestSmtp, type TestSmtp } from "@/tests/smtp";
+import { TEST_APP_URL, setupMailAndWorker } from "@/tests/mail-and-worker";
 import { newOrganisation, TEST_PASSWORD } from "@/tests/world";
 import { authenticate } from "./accounts";
 import { listMyOrganisations } from "./organisations";
@@ -14,31 +12,7 @@ import { confirmSignUp, previewSignUp, requestSignUp } from "./sign-up-requests"
 
 setupTestDatabase();
 
-const APP_URL = "https://okr.example.test";
-let smtp: TestSmtp;
-
-beforeAll(async () => {
-  process.env.APP_URL = APP_URL;
-  smtp = await startTestSmtp();
-  await startWorker({ pollingIntervalSeconds: 0.5, schedules: false, maintenance: false });
-});
-
-afterAll(async () => {
-  await stopWorker();
-  await smtp.close();
-  delete process.env.APP_URL;
-  resetEnvForTests();
-});
-
-async function mailTo(email: string) {
-  const started = Date.now();
-  for (;;) {
-    const mail = smtp.messages.find((message) => message.to && !Array.isArray(message.to) && message.to.text === email);
-    if (mail) return mail;
-    if (Date.now() - started > 15_000) throw new Error(`No mail to ${email}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const smtp = setupMailAndWorker();
 
 const signUpOf = (email: string) => ({ name: "Founder", email, password: TEST_PASSWORD, organisationName: "Fjordkaffe" });
 
@@ -47,10 +21,10 @@ describe("sign-up by confirmed email", () => {
     const email = `founder-${Date.now()}@example.test`;
     await expect(requestSignUp(signUpOf(email), "nb", "America/New_York")).resolves.toBeUndefined();
     expect(await authenticate(email, TEST_PASSWORD)).toBeNull();
-    const mail = await mailTo(email);
+    const mail = await smtp.mailTo(email);
     expect(mail.subject).toBe("Bekreft e-posten din for å opprette Fjordkaffe");
     const token = mail.text?.match(/https:\/\/okr\.example\.test\/sign-up\/confirm\/([A-Za-z0-9_-]{43})/)?.[1] ?? "";
-    expect(mail.html).toContain(`${APP_URL}/sign-up/confirm/${token}`);
+    expect(mail.html).toContain(`${TEST_APP_URL}/sign-up/confirm/${token}`);
     expect(await previewSignUp(token)).toEqual({ email, organisationName: "Fjordkaffe" });
 
     const { user, organisation } = await confirmSignUp(token);
@@ -65,10 +39,10 @@ describe("sign-up by confirmed email", () => {
   it("an address with an account gets the same answer, and its owner a note on how to sign in or reset; nothing is created", async () => {
     const { owner } = await newOrganisation("Taken");
     await expect(requestSignUp({ ...signUpOf(owner.email.toUpperCase()), password: "some other passphrase" }, "en", "UTC")).resolves.toBeUndefined();
-    const mail = await mailTo(owner.email);
+    const mail = await smtp.mailTo(owner.email);
     expect(mail.subject).toBe("Someone tried to sign up with your email");
-    expect(mail.text).toContain(`${APP_URL}/sign-in`);
-    expect(mail.text).toContain(`${APP_URL}/forgot-password`);
+    expect(mail.text).toContain(`${TEST_APP_URL}/sign-in`);
+    expect(mail.text).toContain(`${TEST_APP_URL}/forgot-password`);
     expect(await authenticate(owner.email, "some other passphrase")).toBeNull();
     expect(await listMyOrganisations(owner.id)).toHaveLength(1);
     // The request is gone: it can never be confirmed.
