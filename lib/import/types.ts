@@ -1,4 +1,5 @@
 import type { KeyResultDirection, KeyResultUnit, ObjectiveLevel } from "@/lib/domain";
+import { exportColumns } from "@/lib/csv-columns";
 
 /**
  * Importing objectives and key results from a CSV file in the export's own columns
@@ -22,29 +23,10 @@ export const IMPORT_MAX_LISTED_ERRORS = 200;
 export const IMPORT_MAX_PREVIEW = 100;
 
 /**
- * Every column the import reads, by the key of its header in the message catalogues
- * (`export.columns.*`, and `import.columns.dueDate`, which the export does not write).
+ * Every column the import reads: the export's, and a due date (`import.columns.dueDate`), which
+ * the export does not write.
  */
-export const importColumns = [
-  "objective",
-  "level",
-  "team",
-  "owner",
-  "alignedTo",
-  "objectiveProgress",
-  "keyResult",
-  "keyResultOwner",
-  "start",
-  "target",
-  "current",
-  "unit",
-  "direction",
-  "dueDate",
-  "progress",
-  "status",
-  "lastCheckIn",
-  "confidence",
-] as const;
+export const importColumns = [...exportColumns, "dueDate"] as const;
 export type ImportColumn = (typeof importColumns)[number];
 
 /** Columns without which no row can be read. */

@@ -67,37 +67,27 @@ export async function writeDigests(orgId: string, week: string): Promise<number>
     .filter((team) => team.depth === 0)
     .map((team) => ({ name: team.name, checkedIn: team.keyResults.checkedInThisWeek, total: team.keyResults.total }));
 
+  const figures = {
+    orgName: org.name,
+    week,
+    cycleName: dashboard.cycle.name,
+    progress: dashboard.companyProgress ?? 0,
+    expected: dashboard.cycle.expected ?? 0,
+    worsened,
+    teams,
+    movers,
+  };
   const mails: NewMail<"weekly_digest">[] = recipients.map((person) => ({
     kind: "weekly_digest",
     toEmail: person.email,
     toUserId: person.id,
     locale: person.locale,
     dedupeKey: `digest:${person.id}:${week}`,
-    data: {
-      orgName: org.name,
-      orgSlug: org.slug,
-      name: person.name,
-      week,
-      cycleName: dashboard.cycle.name,
-      progress: dashboard.companyProgress ?? 0,
-      expected: dashboard.cycle.expected ?? 0,
-      worsened,
-      teams,
-      movers,
-    },
+    data: { ...figures, orgSlug: org.slug, name: person.name },
   }));
   return withOrganisation(orgId, null, async (tx) => {
     // Chat channels that post the digest get the same figures, in their own language.
-    await emitDigest(tx, orgId, org.slug, {
-      orgName: org.name,
-      week,
-      cycleName: dashboard.cycle.name,
-      progress: dashboard.companyProgress ?? 0,
-      expected: dashboard.cycle.expected ?? 0,
-      worsened,
-      teams,
-      movers,
-    });
+    await emitDigest(tx, orgId, org.slug, figures);
     return (await queueMail(tx, orgId, mails)).length;
   });
 }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { cycles, keyResults, objectives, teams, users } from "@/db/schema";
 import { toCsv, type CsvCell } from "@/lib/csv";
+import { exportColumns } from "@/lib/csv-columns";
 import { keyResultDirections, keyResultUnits, objectiveLevels } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
@@ -18,26 +19,6 @@ export interface ExportFile {
   rows: number;
 }
 
-const COLUMNS = [
-  "objective",
-  "level",
-  "team",
-  "owner",
-  "objectiveProgress",
-  "keyResult",
-  "keyResultOwner",
-  "start",
-  "target",
-  "current",
-  "unit",
-  "progress",
-  "status",
-  "lastCheckIn",
-  "confidence",
-  // Read back by the import (lib/services/import.ts), so a cycle can start from another's file.
-  "alignedTo",
-  "direction",
-] as const;
 
 /**
  * A cycle's OKRs as a CSV file for spreadsheets: one row per key result, and one for each
@@ -133,7 +114,7 @@ export async function exportCycleCsv(ctx: TenantContext, cycleId: string, t: Tra
   ]);
   return {
     filename: `retning-${ctx.orgSlug}-${slugify(first.cycle_name)}.csv`,
-    body: toCsv([COLUMNS.map((column) => t(`export.columns.${column}`)), ...body]),
+    body: toCsv([exportColumns.map((column) => t(`export.columns.${column}`)), ...body]),
     rows: body.length,
   };
 }
