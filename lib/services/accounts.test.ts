@@ -75,12 +75,18 @@ describe("authentication", () => {
       const result = await authenticate(email, "wrong password");
       return { result, ms: performance.now() - started };
     };
-    const unknown = await time("nobody-at-all@example.test");
-    const wrong = await time(owner.email);
-    expect(unknown.result).toBeNull();
-    expect(wrong.result).toBeNull();
-    // Both run one argon2id verification; neither is a fast path.
-    expect(Math.min(unknown.ms, wrong.ms) / Math.max(unknown.ms, wrong.ms)).toBeGreaterThan(0.3);
+    // Interleaved, and each path's fastest of five: a busy machine slows single runs, never all five.
+    const fastest = { unknown: Infinity, wrong: Infinity };
+    for (let round = 0; round < 5; round++) {
+      const unknown = await time("nobody-at-all@example.test");
+      const wrong = await time(owner.email);
+      expect(unknown.result).toBeNull();
+      expect(wrong.result).toBeNull();
+      fastest.unknown = Math.min(fastest.unknown, unknown.ms);
+      fastest.wrong = Math.min(fastest.wrong, wrong.ms);
+    }
+    // Both run one argon2id verification; neither is a fast path (which would be ~100× quicker).
+    expect(Math.min(fastest.unknown, fastest.wrong) / Math.max(fastest.unknown, fastest.wrong)).toBeGreaterThan(0.3);
   });
 });
 
