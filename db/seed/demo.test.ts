@@ -79,18 +79,17 @@ function keyResultsIn(demo: Demo, cycleId: string) {
 }
 
 /** What must hold whatever day the demo is seeded on. */
-function describeInvariants(today: Date, load: () => { demo: Demo; summary: DemoSummary; elapsedMs: number }) {
+function describeInvariants(today: Date, load: () => { demo: Demo; summary: DemoSummary }) {
   const todayDay = today.toISOString().slice(0, 10);
 
-  it("returns the logins and what it inserted, quickly", () => {
-    const { summary, elapsedMs } = load();
+  it("returns the logins and what it inserted", () => {
+    const { summary } = load();
     expect(summary.orgSlug).toBe("nordlys");
     expect(summary.password).toBe("retning-demo");
     expect(summary.logins).toHaveLength(12);
     expect(summary.logins.find((l) => l.email === "ingrid@nordlys.example")).toMatchObject({ name: "Ingrid Solberg", role: "owner", teams: [] });
     expect(summary.logins.find((l) => l.email === "kari@nordlys.example")?.teams).toEqual(["Commerce"]);
     expect(summary.counts.objectives).toBeGreaterThan(10);
-    expect(elapsedMs).toBeLessThan(5_000);
   });
 
   it("has twelve people with their roles, two writing Norwegian", () => {
@@ -258,18 +257,16 @@ function describeInvariants(today: Date, load: () => { demo: Demo; summary: Demo
 }
 
 function seededOn(today: Date) {
-  const state: { demo?: Demo; summary?: DemoSummary; elapsedMs: number } = { elapsedMs: 0 };
+  const state: { demo?: Demo; summary?: DemoSummary } = {};
   beforeAll(async () => {
     const db = await getDb();
     await removeDemo(db);
-    const started = performance.now();
     state.summary = await seedDemo(db, { today });
-    state.elapsedMs = performance.now() - started;
     state.demo = await loadDemo(db);
   });
   return () => {
     if (!state.demo || !state.summary) throw new Error("demo not seeded");
-    return { demo: state.demo, summary: state.summary, elapsedMs: state.elapsedMs };
+    return { demo: state.demo, summary: state.summary };
   };
 }
 
