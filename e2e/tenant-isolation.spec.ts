@@ -25,6 +25,7 @@ const outsideTenant: Record<string, string> = {
   "/api/health": "database liveness, no data",
   "/api/mcp": "the MCP endpoint: an API token only, in the token's own organisation (e2e/mcp.spec.ts tries another's ids)",
   "/api/ping": "liveness, no data",
+  "/api/[...path]": "an /api path that names no endpoint: a JSON 404, no data",
   "/api/openapi.json": "the API's description, the same for everyone",
   "/docs/api": "the API reference page, the same for everyone",
   "/api/preferences": "language and theme cookies",

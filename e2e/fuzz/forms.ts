@@ -253,6 +253,7 @@ export const withoutInput: Record<string, string> = {
   "DELETE /api/session": "no path parameters, no body",
   "POST /api/mcp": "JSON-RPC for an API token only (a session gets 401 before the body is read); e2e/mcp.spec.ts sends it malformed messages with a token",
   "DELETE /api/mcp": "stateless MCP has no session to end; token only",
+  ...Object.fromEntries(["POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/[...path]`, "no endpoint: every request gets a JSON 404 (e2e/fuzz-queries.spec.ts)"])),
 };
 
 export function paramKind(name: string): ParamKind {
