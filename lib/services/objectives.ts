@@ -15,6 +15,10 @@ import { deleteObjectivesInTx } from "./objective-deletion";
 import { objectiveScope } from "./objective-scope";
 import { refreshProgress } from "./progress";
 import { now } from "@/lib/clock";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { idJson, timestampJson } from "@/lib/api/json-values";
+import { objectiveLevels, rollupModes } from "@/lib/domain";
 
 /** The objective, locked for the rest of the transaction; a foreign or unknown id is a 404. */
 export async function lockObjective(tx: Tx, ctx: TenantContext, objectiveId: string): Promise<Objective> {
@@ -109,6 +113,25 @@ export interface ObjectiveSnapshot {
   updatedAt: string;
   updatedBy: string | null;
 }
+
+export const objectiveSnapshotJson = documents<ObjectiveSnapshot>()(
+  z.object({
+    id: idJson,
+    version: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    level: z.enum(objectiveLevels),
+    teamId: idJson.nullable(),
+    ownerUserId: idJson,
+    parentObjectiveId: idJson.nullable(),
+    parentKeyResultId: idJson.nullable(),
+    rollupMode: z.enum(rollupModes),
+    manualProgress: z.number().nullable(),
+    manualProgressReason: z.string().nullable(),
+    updatedAt: timestampJson,
+    updatedBy: z.string().nullable(),
+  }),
+);
 
 async function snapshot(tx: Tx, ctx: TenantContext, row: Objective): Promise<ObjectiveSnapshot> {
   // Who saved last: the newest change to this objective in the activity log.
