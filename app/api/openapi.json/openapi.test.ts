@@ -40,6 +40,10 @@ const asSent = (schema: z.ZodType) => {
   return json;
 };
 
+/** An object schema with named properties, or a choice of such (not a bare `{ type: "object" }`). */
+const namesWhatItHolds = (schema: Json): boolean =>
+  Object.keys((schema.properties ?? {}) as Json).length > 0 || ((schema.anyOf ?? schema.oneOf ?? []) as Json[]).some(namesWhatItHolds);
+
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
     expect(document.openapi).toBe("3.1.0");
@@ -122,6 +126,33 @@ describe("the OpenAPI document", () => {
     expect(objectives?.module.GET?.options.query).toBe(explorerQuerySchema);
     const objective = catalogue.find((entry) => entry.path === "/api/orgs/{org}/objectives/{objectiveId}");
     expect(objective?.module.PATCH?.options.params).toBe(objectiveParams);
+  });
+
+  it("documents every operation's success answer with the schema the catalogue declares for it", () => {
+    let documented = 0;
+    for (const entry of catalogue) {
+      for (const method of HTTP_METHODS) {
+        if (!entry.module[method]) continue;
+        const what = `${method} ${entry.path}`;
+        const responses = operation(entry.path, method)?.responses ?? {};
+        // Every route answers 200 on success (lib/http.ts json()); a 201 or 204 would need saying here and in route().
+        expect(Object.keys(responses).filter((status) => status.startsWith("2")), what).toEqual(["200"]);
+        const content = (responses["200"]?.content ?? {}) as Record<string, { schema?: Json }>;
+        const declared = entry.operations[method]?.response;
+        expect(declared, `${what}: declare its answer in app/api/openapi.json/catalogue.ts`).toBeDefined();
+        if (declared instanceof z.ZodType) {
+          const { $schema: _dialect, ...json } = z.toJSONSchema(declared, { io: "output", unrepresentable: "any" }) as Json;
+          expect(content["application/json"]?.schema, what).toEqual(json);
+        } else {
+          expect(Object.keys(content), what).toEqual([declared?.mediaType]);
+        }
+        // No answer left as "some JSON object": each names what it holds.
+        const schema = content["application/json"]?.schema;
+        if (schema) expect(namesWhatItHolds(schema), `${what} answers ${JSON.stringify(schema)}`).toBe(true);
+        documented++;
+      }
+    }
+    expect(documented).toBeGreaterThan(80);
   });
 
   it("gives every operation its error statuses and the one error shape", () => {
