@@ -30,6 +30,8 @@ export interface OperationDoc {
   response: z.ZodType | FileAnswer;
   /** Error codes this operation gives beyond those its access and input imply (e.g. `gone`). */
   errors?: ErrorCode[];
+  /** A status whose answer is not the error shape (the health check's 503 is its own report). */
+  otherAnswers?: Record<number, { description: string; response: z.ZodType }>;
 }
 
 /** One route file: its path (`{name}` for `[name]`), its tag and its exported handlers. */
@@ -184,7 +186,10 @@ function operation(entry: CatalogueEntry, method: HttpMethod, handler: RouteHand
     },
   };
   for (const status of errorStatuses(access, method, !!params, doc?.errors)) {
-    responses[String(status)] = { $ref: `#/components/responses/Error${status}` };
+    const other = doc?.otherAnswers?.[status];
+    responses[String(status)] = other
+      ? { description: other.description, content: { "application/json": { schema: outputSchema(other.response) } } }
+      : { $ref: `#/components/responses/Error${status}` };
   }
   return {
     operationId: operationId(method, entry.path),

@@ -100,6 +100,7 @@ const redirect = z.object({ redirectTo: z.string() });
 /** A new invitation link, shown once: `url` is the page `token` opens. */
 const issuedInvitation = z.object({ invitation: issuedInvitationJson.extend({ url: z.string() }) });
 const comment = z.object({ comment: commentViewJson });
+const healthReport = z.object({ ok: z.boolean(), database: z.boolean() });
 
 const ORG = "Organisation";
 const SESSION = "Session and account (session only)";
@@ -343,6 +344,10 @@ export const catalogue: CatalogueEntry[] = [
     POST: { summary: "One-click unsubscribe (RFC 8058) from an email's link", response: ok.extend({ topic: unsubscribedJson.shape.topic }) },
   } }),
   catalogueEntry({ path: "/api/health", tag: "Health", module: health, operations: {
-    GET: { summary: "Whether the server reaches its database (503 when it does not)", response: z.object({ ok: z.boolean(), database: z.boolean() }) },
+    GET: {
+      summary: "Whether the server reaches its database (503 when it does not)",
+      response: healthReport,
+      otherAnswers: { 503: { description: "The database cannot be reached: the same report, with both false.", response: healthReport } },
+    },
   } }),
 ];
