@@ -16,3 +16,8 @@ export const decimalJson = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 /** A row just made, by its id (an objective, a key result, a team). */
 export const createdRowJson = z.object({ id: idJson });
+
+/** A write with nothing more to say (lib/http.ts OK). */
+export const okJson = z.object({ ok: z.literal(true) });
+/** A write after which a browser goes to another page. */
+export const redirectJson = z.object({ redirectTo: z.string() });
