@@ -19,6 +19,8 @@ describe("answer types", () => {
     expectTypeOf<Same<{ a: string }, { a: string }>>().toEqualTypeOf<true>();
     expectTypeOf<Same<{ a: string | null }, { a: string }>>().toEqualTypeOf<false>();
     expectTypeOf<Same<{ a: "x" }, { a: string }>>().toEqualTypeOf<false>();
+    expectTypeOf<Same<{ a: string; extra?: number }, { a: string }>>().toEqualTypeOf<false>();
+    expectTypeOf<Same<{ list: Array<{ a: string; extra?: number }> }, { list: Array<{ a: string }> }>>().toEqualTypeOf<false>();
   });
 
   it("refuses a documented answer that is not the JSON of what the handler returns", () => {

@@ -13,8 +13,16 @@ export type AsJson<T> = T extends Date
       ? { [K in keyof T]: AsJson<T[K]> }
       : T;
 
-/** True when A and B accept exactly the same values (neither is wider). */
-export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Every field name of T, however deep, optional or not: what assignability alone lets differ. */
+type FieldNames<T> = T extends readonly (infer Item)[] ? FieldNames<Item> : T extends object ? { [K in keyof T]-?: FieldNames<T[K]> } : true;
+
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * True when A and B accept exactly the same values (neither is wider) and name the same fields:
+ * an optional field one of them lacks would pass assignability both ways.
+ */
+export type Same<A, B> = Mutual<A, B> extends true ? Mutual<FieldNames<A>, FieldNames<B>> : false;
 
 /**
  * A schema that documents answers of type T: its output is exactly T's JSON. A type error here
