@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { z } from "zod";
 import { unique } from "./helpers";
 import { HttpClient, jsonOf, loopbackAddress, type RawResponse } from "./http-client";
+import { answerProblems } from "./openapi/answer";
 import { invalidSample, validSample, type Known, type Schema } from "./openapi/sample";
 import { signUpConfirmedRaw } from "./sign-up";
 
@@ -10,11 +12,20 @@ import { signUpConfirmedRaw } from "./sign-up";
  * documented JSON Schema (ids of its own rows filled in), one that the schema refuses, and one that
  * is not JSON: every answer's status must be one the document lists for that operation, never a
  * 5xx, and every error must have the documented shape with a code the document gives that status.
+ * Every success must be the documented success status with an answer the documented schema
+ * accepts; and every GET under /api/orgs/{org}, asked for this organisation's own rows, must be too.
  */
 
+interface Parameter {
+  name: string;
+  in: "path" | "query";
+  required: boolean;
+  schema: Schema;
+}
 interface Operation {
+  parameters?: Parameter[];
   requestBody?: { content: { "application/json": { schema: Schema } } };
-  responses: Record<string, { $ref?: string; content?: { "application/json"?: { schema?: Schema } } }>;
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: Schema }> }>;
 }
 interface OpenApi {
   openapi: string;
@@ -48,6 +59,9 @@ const known: Known = (name) => {
     moveToTeamId: world.teamId,
     commentId: world.commentId,
     invitationId: world.invitationId,
+    integrationId: world.integrationId,
+    deliveryId: world.deliveryId,
+    tokenId: world.tokenId,
     slug: `contract-${unique()}`,
   };
   return byName[name];
@@ -77,8 +91,17 @@ function expectDocumented(what: string, operation: Operation, response: RawRespo
     if (response.status === 429 || response.status === 503) expect(response.headers["retry-after"], said).toBeDefined();
     return;
   }
-  const declared = operation.responses["200"]?.content?.["application/json"]?.schema;
-  for (const key of declared?.required ?? []) expect(body, `the documented answer has ${key}: ${said}`).toHaveProperty(key);
+  const successes = Object.keys(operation.responses).filter((status) => status.startsWith("2"));
+  expect(successes, `the one success status the document gives: ${said}`).toEqual([String(response.status)]);
+  const content = operation.responses[String(response.status)]?.content ?? {};
+  const declared = content["application/json"]?.schema;
+  if (!declared) {
+    // A file: the documented media type.
+    const mediaType = String(response.headers["content-type"] ?? "").split(";")[0];
+    expect(Object.keys(content), `the documented media type: ${said}`).toContain(mediaType);
+    return;
+  }
+  expect(answerProblems(declared, body), `the documented answer: ${said}`).toEqual([]);
 }
 
 /**
@@ -111,29 +134,69 @@ test.describe.serial("the OpenAPI document's contract", () => {
     expect(published.status).toBe(200);
     document = JSON.parse(published.text) as OpenApi;
 
+    world.email = `contract-${unique()}@example.test`;
     world.org = await signUpConfirmedRaw(client, {
       name: "Contract Owner",
-      email: `contract-${unique()}@example.test`,
+      email: world.email,
       password: "correct horse battery staple",
       organisation: `Contract ${unique()}`,
     });
     const base = `/api/orgs/${world.org}`;
     const read = async (path: string) => JSON.parse((await client.json("GET", path)).text) as Record<string, Array<Record<string, string>>>;
-    const create = async (path: string, data: unknown) => {
-      const response = await client.json("POST", path, data, { origin });
-      expect(response.status, `${path}: ${response.text}`).toBe(200);
-      return JSON.parse(response.text) as Record<string, Record<string, string>>;
+    /** Makes a row through its documented route, checking the answer against the document on the way. */
+    const create = async (template: string, data: unknown, key: string) => {
+      const response = await client.json("POST", fill(template), data, { origin });
+      expect(response.status, `${template}: ${response.text}`).toBe(200);
+      const operation = document.paths[template]?.post;
+      if (!operation) throw new Error(`${template} is not in the document`);
+      expectDocumented(`POST ${template}`, operation, response);
+      return z.object({ [key]: z.object({ id: z.string() }) }).parse(jsonOf(response))[key]?.id ?? "";
     };
     world.userId = (await read(`${base}/members`)).items?.[0]?.userId ?? "";
     world.cycleId = (await read(`${base}/cycles`)).cycles?.[0]?.id ?? "";
-    world.teamId = (await create(`${base}/teams`, { name: "Contract team" })).team?.id ?? "";
-    world.objectiveId = (await create(`${base}/objectives`, { cycleId: world.cycleId, level: "company", ownerUserId: world.userId, title: "Contract objective" })).objective?.id ?? "";
-    world.keyResultId = (await create(`${base}/objectives/${world.objectiveId}/key-results`, { title: "Contract key result", targetValue: "10", ownerUserId: world.userId })).keyResult?.id ?? "";
-    world.commentId = (await create(`${base}/objectives/${world.objectiveId}/comments`, { body: "Contract comment" })).comment?.id ?? "";
-    world.invitationId = (await create(`${base}/invitations`, { email: `contract-invitee-${unique()}@example.test`, role: "member" })).invitation?.id ?? "";
+    world.teamId = await create("/api/orgs/{org}/teams", { name: "Contract team" }, "team");
+    world.objectiveId = await create("/api/orgs/{org}/objectives", { cycleId: world.cycleId, level: "company", ownerUserId: world.userId, title: "Contract objective" }, "objective");
+    world.keyResultId = await create("/api/orgs/{org}/objectives/{objectiveId}/key-results", { title: "Contract key result", targetValue: "10", ownerUserId: world.userId }, "keyResult");
+    world.commentId = await create("/api/orgs/{org}/objectives/{objectiveId}/comments", { body: "Contract comment" }, "comment");
+    world.invitationId = await create("/api/orgs/{org}/invitations", { email: `contract-invitee-${unique()}@example.test`, role: "member" }, "invitation");
+    const webhook = { kind: "webhook", url: "http://127.0.0.1:9/contract", description: "Contract", events: ["member.joined"] };
+    world.integrationId = await create("/api/orgs/{org}/integrations", webhook, "integration");
+    const sent = await client.json("POST", fill("/api/orgs/{org}/integrations/{integrationId}/test"), undefined, { origin });
+    world.deliveryId = z.object({ deliveryId: z.string() }).parse(jsonOf(sent)).deliveryId;
+    world.tokenId = await create("/api/account/tokens", { org: world.org, name: "Contract token", scope: "read", expiresInDays: null }, "token");
   });
 
   test.afterAll(() => client?.close());
+
+  test("every GET of the organisation answers as its document says", async () => {
+    const reads = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith("/api/orgs/{org}"))
+      .flatMap(([path, item]) => (item.get ? [{ path, operation: item.get }] : []));
+    expect(reads.length).toBeGreaterThanOrEqual(20);
+    for (const { path, operation } of reads) {
+      // Required query parameters only, from their documented schemas (`scope=organisation` for the activity).
+      const query = new URLSearchParams();
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.in === "query" && parameter.required) query.set(parameter.name, String(validSample(parameter.schema, known, parameter.name)));
+      }
+      const target = fill(path) + (query.size > 0 ? `?${query}` : "");
+      const response = await client.request({ method: "GET", path: target });
+      // This organisation's own rows, asked for by its owner: nothing here may be refused.
+      expect(response.status, `GET ${target}: ${response.text.slice(0, 300)}`).toBe(200);
+      expectDocumented(`GET ${target}`, operation, response);
+    }
+  });
+
+  test("the import answers its documented report, then what it wrote", async () => {
+    const operation = document.paths["/api/orgs/{org}/cycles/{cycleId}/import"]?.post;
+    if (!operation) throw new Error("the import is not in the document");
+    const csv = `Objective,Level,Owner,Key result,Target\nContract import,Company,${world.email},Imported key result,5\n`;
+    for (const query of ["?dryRun=true", ""]) {
+      const response = await client.json("POST", fill("/api/orgs/{org}/cycles/{cycleId}/import") + query, { csv }, { origin });
+      expect(response.status, response.text).toBe(200);
+      expectDocumented(`POST …/import${query}`, operation, response);
+    }
+  });
 
   test("every write route answers generated bodies as its document says", async () => {
     test.setTimeout(90_000);

@@ -37,12 +37,17 @@ interface HandlerInput<P, B, Q, A extends Access> {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+declare const answerType: unique symbol;
+
 /**
  * A handler made by {@link route}, carrying the options it validates with, so that the OpenAPI
  * document (lib/api/openapi.ts) describes each route with the very schemas that parse its input.
+ * `Answer` is what the handler returns (sent as JSON unless it is a Response): a type only, which
+ * lets the catalogue check at compile time that the documented answer is the one returned.
  */
-export type RouteHandler = ((req: NextRequest, context: RouteContext) => Promise<Response>) & {
+export type RouteHandler<Answer = unknown> = ((req: NextRequest, context: RouteContext) => Promise<Response>) & {
   readonly options: RouteOptions<z.ZodType, z.ZodType, z.ZodType, Access>;
+  readonly [answerType]?: Answer;
 };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -58,10 +63,11 @@ export function route<
   P extends z.ZodType = z.ZodType<Record<string, never>>,
   B extends z.ZodType = z.ZodType<undefined>,
   Q extends z.ZodType = z.ZodType<Record<string, never>>,
+  R = unknown,
 >(
   options: RouteOptions<P, B, Q, A>,
-  handler: (input: HandlerInput<z.infer<P>, z.infer<B>, z.infer<Q>, A>) => Promise<unknown>,
-): RouteHandler {
+  handler: (input: HandlerInput<z.infer<P>, z.infer<B>, z.infer<Q>, A>) => Promise<R>,
+): RouteHandler<R> {
   const handle = async (req: NextRequest, context: RouteContext): Promise<Response> => {
     const t = (await getTranslations()) as unknown as Translate;
     let token: ApiTokenIdentity | null = null;
@@ -106,7 +112,7 @@ export function route<
         user: (token?.user ?? session?.user ?? null) as HandlerInput<unknown, unknown, unknown, A>["user"],
         ctx: ctx as HandlerInput<unknown, unknown, unknown, A>["ctx"],
       });
-      return withRateLimit(result instanceof Response ? result : json(result ?? { ok: true }), token);
+      return withRateLimit(result instanceof Response ? result : json(result ?? OK), token);
     } catch (error) {
       return withRateLimit(errorResponse(error, t), token);
     }
@@ -169,6 +175,9 @@ async function resolveAccess(access: Access, params: unknown): Promise<{ session
   const { session, ctx } = await resolveSessionAndTenant(slug);
   return { session, ctx: ctx ?? undefined };
 }
+
+/** The answer of a write that has nothing more to say. */
+export const OK = { ok: true } as const;
 
 export function json(data: unknown, init?: ResponseInit): NextResponse {
   const response = NextResponse.json(data, init);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Documents } from "@/lib/api/answer-types";
 import { errorStatus, type ErrorCode } from "@/lib/errors";
 import type { Access, RouteHandler } from "@/lib/http";
 
@@ -15,14 +16,22 @@ const WRITES = new Set<HttpMethod>(["POST", "PUT", "PATCH", "DELETE"]);
 
 type JsonSchema = Record<string, unknown>;
 
+/** A success answer that is not JSON (a file): its media type, described in words. */
+export interface FileAnswer {
+  mediaType: string;
+  description: string;
+}
+
 /** What one operation says beyond its schemas: a line for people, and what it answers. */
 export interface OperationDoc {
   summary: string;
   description?: string;
-  /** The success answer's shape, where one is declared; otherwise a JSON object. */
-  response?: z.ZodType;
+  /** The success answer: the schema of its JSON (dates as ISO strings), or a file. */
+  response: z.ZodType | FileAnswer;
   /** Error codes this operation gives beyond those its access and input imply (e.g. `gone`). */
   errors?: ErrorCode[];
+  /** A status whose answer is not the error shape (the health check's 503 is its own report). */
+  otherAnswers?: Record<number, { description: string; response: z.ZodType }>;
 }
 
 /** One route file: its path (`{name}` for `[name]`), its tag and its exported handlers. */
@@ -31,6 +40,39 @@ export interface CatalogueEntry {
   tag: string;
   module: Partial<Record<HttpMethod, RouteHandler>>;
   operations: Partial<Record<HttpMethod, OperationDoc>>;
+}
+
+type AnswerOf<Handler> = Handler extends RouteHandler<infer Answer> ? Answer : never;
+type MethodsOf<Module> = Extract<keyof Module, HttpMethod>;
+
+/**
+ * Each operation's documented answer against what its handler returns: a handler that answers a
+ * Response of its own (a file, a status of its own) is taken at its word; any other answer must be
+ * exactly the JSON of the handler's return type (lib/api/answer-types.ts).
+ */
+type CheckedOperations<Module, Operations> = {
+  [Method in keyof Operations]: Method extends MethodsOf<Module>
+    ? [AnswerOf<Module[Method]>] extends [Response]
+      ? Operations[Method]
+      : Operations[Method] extends { response: infer Schema extends z.ZodType }
+        ? Documents<Schema, AnswerOf<Module[Method]>> extends Schema
+          ? Operations[Method]
+          : { response: Documents<Schema, AnswerOf<Module[Method]>> }
+        : { response: z.ZodType }
+    : never;
+};
+
+/**
+ * One route file's entry, checked at compile time: every method the file exports has a line and
+ * an answer, and every answer schema is exactly what that method's handler returns.
+ */
+export function catalogueEntry<Module extends Partial<Record<HttpMethod, RouteHandler>>, Operations extends Record<MethodsOf<Module>, OperationDoc>>(entry: {
+  path: string;
+  tag: string;
+  module: Module;
+  operations: Operations & CheckedOperations<Module, Operations>;
+}): CatalogueEntry {
+  return entry;
 }
 
 /** The JSON Schema of a zod schema as a client sends it (before transforms and defaults apply). */
@@ -131,15 +173,23 @@ function security(access: Access, path: string): JsonSchema[] {
 function operation(entry: CatalogueEntry, method: HttpMethod, handler: RouteHandler): JsonSchema {
   const { access, params, query, body } = handler.options;
   const doc = entry.operations[method];
+  const answer = doc?.response;
   const responses: Record<string, unknown> = {
     "200": {
-      description: "Done.",
+      description: answer && !(answer instanceof z.ZodType) ? answer.description : "Done.",
       ...(access === "member" ? { headers: rateLimitHeaders } : {}),
-      content: { "application/json": { schema: doc?.response ? outputSchema(doc.response) : { type: "object" } } },
+      content: !answer
+        ? { "application/json": { schema: { type: "object" } } }
+        : answer instanceof z.ZodType
+          ? { "application/json": { schema: outputSchema(answer) } }
+          : { [answer.mediaType]: { schema: { type: "string" } } },
     },
   };
   for (const status of errorStatuses(access, method, !!params, doc?.errors)) {
-    responses[String(status)] = { $ref: `#/components/responses/Error${status}` };
+    const other = doc?.otherAnswers?.[status];
+    responses[String(status)] = other
+      ? { description: other.description, content: { "application/json": { schema: outputSchema(other.response) } } }
+      : { $ref: `#/components/responses/Error${status}` };
   }
   return {
     operationId: operationId(method, entry.path),

@@ -1,4 +1,5 @@
-import type { KeyResultDirection, KeyResultUnit, ObjectiveLevel } from "@/lib/domain";
+import { z } from "zod";
+import { keyResultDirections, keyResultUnits, objectiveLevels } from "@/lib/domain";
 import { exportColumns } from "@/lib/csv-columns";
 
 /**
@@ -39,57 +40,59 @@ export const requiredColumns = ["objective", "level", "owner"] as const satisfie
 export const figureColumns = ["objectiveProgress", "current", "progress", "status", "lastCheckIn", "confidence"] as const satisfies readonly ImportColumn[];
 
 /** One problem with the file, a row or a cell, in the reader's language. */
-export interface ImportIssue {
+const importIssueJson = z.object({
   /** The row as a spreadsheet numbers it (the header is row 1); null for the file as a whole. */
-  row: number | null;
+  row: z.number().int().nullable(),
   /** The column's name as the file writes it (or as the reader's language names it, if missing). */
-  column: string | null;
+  column: z.string().nullable(),
   /** The message's key in the catalogues, for programs: `import.errors.unknownOwner`, `validation.decimal`… */
-  code: string;
-  message: string;
-}
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof importIssueJson>;
 
-export interface ImportPreviewKeyResult {
-  row: number;
-  title: string;
-  owner: string;
-  direction: KeyResultDirection;
-  startValue: string;
-  targetValue: string;
-  unit: KeyResultUnit;
-  currencyCode: string | null;
-  unitLabel: string | null;
-  dueDate: string;
-}
+const importPreviewKeyResultJson = z.object({
+  row: z.number().int(),
+  title: z.string(),
+  owner: z.string(),
+  direction: z.enum(keyResultDirections),
+  startValue: z.string(),
+  targetValue: z.string(),
+  unit: z.enum(keyResultUnits),
+  currencyCode: z.string().nullable(),
+  unitLabel: z.string().nullable(),
+  dueDate: z.string(),
+});
+export type ImportPreviewKeyResult = z.infer<typeof importPreviewKeyResultJson>;
 
-export interface ImportPreviewObjective {
-  row: number;
-  title: string;
-  level: ObjectiveLevel;
-  team: string | null;
-  owner: string;
-  alignedTo: string | null;
-  keyResults: ImportPreviewKeyResult[];
-}
+const importPreviewObjectiveJson = z.object({
+  row: z.number().int(),
+  title: z.string(),
+  level: z.enum(objectiveLevels),
+  team: z.string().nullable(),
+  owner: z.string(),
+  alignedTo: z.string().nullable(),
+  keyResults: z.array(importPreviewKeyResultJson),
+});
+export type ImportPreviewObjective = z.infer<typeof importPreviewObjectiveJson>;
 
 /** What a dry run answers: whether the file would import, what it would create, and every problem. */
-export interface ImportReport {
-  ok: boolean;
-  objectives: number;
-  keyResults: number;
+export const importReportJson = z.object({
+  ok: z.boolean(),
+  objectives: z.number().int(),
+  keyResults: z.number().int(),
   /** At most IMPORT_MAX_LISTED_ERRORS, by row; `errorCount` counts them all. */
-  errors: ImportIssue[];
-  errorCount: number;
+  errors: z.array(importIssueJson),
+  errorCount: z.number().int(),
   /** Nothing that stops the import: the coach's advice, an objective of the same title already there. */
-  warnings: ImportIssue[];
+  warnings: z.array(importIssueJson),
   /** Figures of the old cycle the file carries (as named in it), read past. */
-  ignoredColumns: string[];
+  ignoredColumns: z.array(z.string()),
   /** The first IMPORT_MAX_PREVIEW objectives with their key results. */
-  preview: ImportPreviewObjective[];
-}
+  preview: z.array(importPreviewObjectiveJson),
+});
+export type ImportReport = z.infer<typeof importReportJson>;
 
-export interface ImportResult {
-  objectives: number;
-  keyResults: number;
-  objectiveIds: string[];
-}
+/** What an import that wrote answers. */
+export const importResultJson = z.object({ objectives: z.number().int(), keyResults: z.number().int(), objectiveIds: z.array(z.uuid()) });
+export type ImportResult = z.infer<typeof importResultJson>;

@@ -5,12 +5,15 @@ import { apiTokens, memberships, organisations, users } from "@/db/schema";
 import { hashSecret } from "@/lib/auth/invitation-token";
 import { consume, type Limit } from "@/lib/auth/rate-limit";
 import { now } from "@/lib/clock";
-import type { ApiTokenScope, Locale } from "@/lib/domain";
+import { apiTokenScopes, type ApiTokenScope, type Locale } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withoutTenant, withTenant, withUser } from "@/lib/tenant-scope";
 import type { NewApiTokenInput } from "@/lib/validation/api-tokens";
 import { authorize } from "./guard";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { idJson, timestampJson } from "@/lib/api/json-values";
 
 /** `rtn_` and 32 random bytes in base64url: recognisable in a leaked log, unguessable. */
 const TOKEN_PATTERN = /^rtn_[A-Za-z0-9_-]{43}$/;
@@ -46,6 +49,21 @@ export interface OrganisationApiToken extends ApiTokenSummary {
   ownerName: string;
   ownerEmail: string;
 }
+
+const apiTokenSummaryJson = z.object({
+  id: idJson,
+  name: z.string(),
+  scope: z.enum(apiTokenScopes),
+  prefix: z.string(),
+  createdAt: timestampJson,
+  lastUsedAt: timestampJson.nullable(),
+  expiresAt: timestampJson.nullable(),
+  expired: z.boolean(),
+});
+export const myApiTokenJson = documents<MyApiToken>()(apiTokenSummaryJson.extend({ orgSlug: z.string(), orgName: z.string() }));
+export const organisationApiTokenJson = documents<OrganisationApiToken>()(
+  apiTokenSummaryJson.extend({ ownerUserId: idJson, ownerName: z.string(), ownerEmail: z.string() }),
+);
 
 /** Who a request's bearer token acts as, and in which organisation. */
 export interface ApiTokenIdentity {

@@ -14,12 +14,15 @@ import { leadsOf, objectiveScope } from "./objective-scope";
 import { lockObjectiveForWrite } from "./objectives";
 import { refreshProgress } from "./progress";
 import { now } from "@/lib/clock";
+import { z } from "zod";
+import { idJson } from "@/lib/api/json-values";
 
-export interface CascadeResult {
-  created: Array<{ id: string; title: string; teamId: string | null; ownerUserId: string }>;
+export const cascadeResultJson = z.object({
+  created: z.array(z.object({ id: idJson, title: z.string(), teamId: idJson.nullable(), ownerUserId: idJson })),
   /** Targets that already had an objective aligned here (no duplicate is made). */
-  skipped: number;
-}
+  skipped: z.number().int(),
+});
+export type CascadeResult = z.infer<typeof cascadeResultJson>;
 
 /**
  * Cascades an objective one level down in one step: a company objective to teams (owned by their

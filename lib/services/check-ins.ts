@@ -15,13 +15,11 @@ import { instantSql } from "./status-sql";
 import { emitEvents, integrationsListening } from "./integration-events";
 import { statusChanges, statusSnapshot } from "./status-events";
 import type { OrgEvent } from "@/lib/integrations/events";
+import { z } from "zod";
+import { decimalJson, idJson } from "@/lib/api/json-values";
 
-export interface CheckInResult {
-  id: string;
-  keyResultId: string;
-  value: string;
-  progress: number;
-}
+export const checkInResultJson = z.object({ id: idJson, keyResultId: idJson, value: decimalJson, progress: z.number() });
+export type CheckInResult = z.infer<typeof checkInResultJson>;
 
 /** A problem with one entry, keyed by its field: a single check-in or a row of My week. */
 class EntryError extends Error {

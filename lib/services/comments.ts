@@ -11,6 +11,9 @@ import { noteNewComment } from "./comment-notifications";
 import { authorize } from "./guard";
 import { exactInstantSql, olderThan, parseExactInstant } from "./keyset-time";
 import { decodeCursor, encodeCursor, toPage, type Page } from "./pagination";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { idJson, timestampJson } from "@/lib/api/json-values";
 
 export interface CommentView {
   id: string;
@@ -25,6 +28,20 @@ export interface CommentView {
   createdAt: Date;
   updatedAt: Date;
 }
+
+export const commentViewJson = documents<CommentView>()(
+  z.object({
+    id: idJson,
+    objectiveId: idJson,
+    authorUserId: idJson,
+    authorName: z.string(),
+    body: z.string().nullable(),
+    deleted: z.boolean(),
+    edited: z.boolean(),
+    createdAt: timestampJson,
+    updatedAt: timestampJson,
+  }),
+);
 
 export const COMMENTS_PAGE_SIZE = 50;
 

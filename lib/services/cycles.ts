@@ -3,7 +3,7 @@ import { cache } from "react";
 import { addDays, format, parseISO } from "date-fns";
 import { and, desc, eq, isNotNull, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { cycles, keyResults, objectives, organisations, type CycleStatus } from "@/db/schema";
+import { cycles, keyResults, objectives, organisations } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { cycleIsOpen, quarterAfter, quarterContaining, type CyclePeriod } from "@/lib/okr/cycles";
 import { can } from "@/lib/permissions";
@@ -14,14 +14,12 @@ import { record } from "./activity";
 import { authorize } from "./guard";
 import { now } from "@/lib/clock";
 import { objectiveScope } from "./objective-scope";
+import { z } from "zod";
+import { dayJson, idJson } from "@/lib/api/json-values";
+import { cycleStatuses } from "@/lib/domain";
 
-export interface CycleSummary {
-  id: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  status: CycleStatus;
-}
+export const cycleSummaryJson = z.object({ id: idJson, name: z.string(), startDate: dayJson, endDate: dayJson, status: z.enum(cycleStatuses) });
+export type CycleSummary = z.infer<typeof cycleSummaryJson>;
 
 const columns = { id: cycles.id, name: cycles.name, startDate: cycles.startDate, endDate: cycles.endDate, status: cycles.status };
 

@@ -11,6 +11,8 @@ import { now } from "@/lib/clock";
 import { cycleCte, keyResultsCte, objectivesCte, teamClosureCte, weeklyPointsSql, weeksCte } from "./report-sql";
 import { parseRow, parseRows, sqlBoolean, sqlCount, sqlDay, sqlJsonList, sqlNumber, sqlNumberOrNull, sqlText } from "./sql-rows";
 import { flattenTree, teamTree } from "./teams";
+import { documents } from "@/lib/api/answer-types";
+import { idJson } from "@/lib/api/json-values";
 
 /**
  * The dashboard's team table: each team's objectives and key-result statuses over its whole
@@ -39,6 +41,29 @@ export interface TeamRow {
   /** Mean progress at the end of each of the last weeks (see `DashboardData.weeks`); null before there were objectives. */
   trend: Array<number | null>;
 }
+
+export const teamRowJson = documents<TeamRow>()(
+  z.object({
+    id: idJson,
+    name: z.string(),
+    parentTeamId: idJson.nullable(),
+    depth: z.number().int(),
+    hasChildren: z.boolean(),
+    objectiveCount: z.number().int(),
+    progress: z.number().nullable(),
+    // One count per status (documents<TeamRow> fails if STATUSES gains one this does not name).
+    keyResults: z.object({
+      on_track: z.number().int(),
+      at_risk: z.number().int(),
+      off_track: z.number().int(),
+      stale: z.number().int(),
+      not_started: z.number().int(),
+      total: z.number().int(),
+      checkedInThisWeek: z.number().int(),
+    }),
+    trend: z.array(z.number().nullable()),
+  }),
+);
 
 /**
  * Whose rows a statement sends; the figures of each row always cover its whole branch.

@@ -3,18 +3,21 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } fro
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, memberships, objectives, teams, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { statusSeverity, type Status } from "@/lib/okr/progress";
+import { STATUSES, statusSeverity, type Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
-import { defaultDirection, progressRange, type ExplorerCoachFilter, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
+import { defaultDirection, explorerSorts, progressRange, sortDirections, type ExplorerCoachFilter, type ExplorerQuery, type ExplorerSort, type SortDirection } from "@/lib/validation/explorer";
 import { anyCoachFlagSql, coachCycleCtes, coachFlagsSql } from "./coach";
-import { pickCycle, type CycleSummary } from "./cycles";
-import { beyond, cursorOf, explorerSorts, orderBy, pageOf, readCursor } from "./keyset-sort";
-import { selectObjectiveListCards, type ObjectiveListCard } from "./objective-cards";
+import { cycleSummaryJson, pickCycle, type CycleSummary } from "./cycles";
+import { beyond, cursorOf, explorerSorts as sortColumns, orderBy, pageOf, readCursor } from "./keyset-sort";
+import { objectiveListCardJson, selectObjectiveListCards, type ObjectiveListCard } from "./objective-cards";
 import { progressBucketSql } from "./progress-bucket-sql";
 import { matches, prefixTerms } from "./search";
 import { expectedProgressSql, keyResultSeveritySql, keyResultStatusSql } from "./status-sql";
 import { flattenTree, teamAndDescendants, teamTree } from "./teams";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { idJson } from "@/lib/api/json-values";
 
 export const EXPLORER_PAGE_SIZE = 25;
 
@@ -31,6 +34,10 @@ export interface ExplorerRow extends ObjectiveListCard {
   keyResults: ExplorerKeyResult[];
 }
 
+const explorerKeyResultJson = documents<ExplorerKeyResult>()(
+  z.object({ id: idJson, objectiveId: idJson, title: z.string(), progress: z.number(), status: z.enum(STATUSES) }),
+);
+
 export interface ExplorerPage {
   /** The cycle shown: the one asked for, else the active one, else the latest; null without cycles. */
   cycle: CycleSummary | null;
@@ -46,6 +53,19 @@ export interface ExplorerPage {
   prevCursor: string | null;
 }
 
+export const explorerPageJson = documents<ExplorerPage>()(
+  z.object({
+    cycle: cycleSummaryJson.nullable(),
+    items: z.array(objectiveListCardJson.extend({ keyResults: z.array(explorerKeyResultJson) })),
+    total: z.number().int(),
+    totalIsLowerBound: z.boolean(),
+    sort: z.enum(explorerSorts),
+    dir: z.enum(sortDirections),
+    nextCursor: z.string().nullable(),
+    prevCursor: z.string().nullable(),
+  }),
+);
+
 /**
  * Past this many matches the explorer says "more than 1,000" instead of counting on: an exact
  * count visits every matching objective of the cycle (14,793 at XL) on every page turn.
@@ -59,7 +79,7 @@ export function inTeams(teamIds: string[] | null): SQL | undefined {
 }
 
 /** The columns each sort orders by (the id breaks ties), and the row values a cursor keeps. */
-const sortKeys = explorerSorts<ObjectiveListCard>({ title: objectives.title, progress: objectives.progress, updatedAt: objectives.updatedAt, ownerName: users.name });
+const sortKeys = sortColumns<ObjectiveListCard>({ title: objectives.title, progress: objectives.progress, updatedAt: objectives.updatedAt, ownerName: users.name });
 
 /**
  * The search condition: every word typed matches the objective's own text or one of its key

@@ -7,15 +7,17 @@ import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { FEED_MAX_PAGE_SIZE, FEED_PAGE_SIZE, type FeedScope } from "@/lib/validation/activity";
 import { uuid } from "@/lib/validation/common";
-import { keyResultUnitColumns, type KeyResultUnitFields } from "./key-result-measure";
+import { keyResultUnitColumns, keyResultUnitFieldsJson, type KeyResultUnitFields } from "./key-result-measure";
 import { exactInstantSql, olderThan, parseExactInstant } from "./keyset-time";
 import { decodeCursor, encodeCursor, toPage, type Page } from "./pagination";
 import { teamAndDescendants } from "./teams";
 import { now } from "@/lib/clock";
 import { daysBefore, utcDay } from "@/lib/okr/week";
 import { z } from "zod";
-import { objectiveLevels } from "@/lib/domain";
+import { activityActions, objectiveLevels } from "@/lib/domain";
 import { parseRows, sqlDay, sqlNumber, sqlText } from "./sql-rows";
+import { documents } from "@/lib/api/answer-types";
+import { idJson, timestampJson } from "@/lib/api/json-values";
 
 export type { FeedScope } from "@/lib/validation/activity";
 
@@ -37,6 +39,24 @@ export interface FeedItem {
   before: unknown;
   after: unknown;
 }
+
+export const feedItemJson = documents<FeedItem>()(
+  z.object({
+    id: idJson,
+    action: z.enum(activityActions),
+    actorName: z.string().nullable(),
+    createdAt: timestampJson,
+    objectiveId: idJson.nullable(),
+    objectiveTitle: z.string().nullable(),
+    objectiveExists: z.boolean(),
+    keyResult: keyResultUnitFieldsJson.extend({ id: idJson, title: z.string() }).nullable(),
+    teamId: idJson.nullable(),
+    teamName: z.string().nullable(),
+    comment: z.object({ id: idJson, excerpt: z.string().nullable(), deleted: z.boolean() }).nullable(),
+    before: z.unknown().meta({ description: "The changed fields as they were (for changes)." }),
+    after: z.unknown().meta({ description: "The changed fields as they are now (for changes)." }),
+  }),
+);
 
 /**
  * Membership, invitation and settings events are the audit trail, read by admins elsewhere;

@@ -4,7 +4,11 @@ import { checkIns, cycles, keyResults, objectiveProgressHistory, objectives, use
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
-import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
+import { keyResultMeasureColumns, keyResultMeasureFieldsJson, type KeyResultMeasureFields } from "./key-result-measure";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { dayJson, decimalJson, idJson, timestampJson } from "@/lib/api/json-values";
+import { confidences, cycleStatuses } from "@/lib/domain";
 
 /** A chart and its table stay readable with a cycle's worth of daily check-ins; older ones are not drawn. */
 export const KEY_RESULT_HISTORY_LIMIT = 200;
@@ -38,6 +42,17 @@ export interface KeyResultHistory {
   /** More check-ins exist than were returned. */
   truncated: boolean;
 }
+
+export const keyResultHistoryJson = documents<KeyResultHistory>()(
+  z.object({
+    keyResult: keyResultMeasureFieldsJson.extend({ id: idJson, objectiveId: idJson, title: z.string(), dueDate: dayJson }),
+    cycle: z.object({ name: z.string(), startDate: dayJson, endDate: dayJson, status: z.enum(cycleStatuses) }),
+    checkIns: z.array(
+      z.object({ id: idJson, value: decimalJson, confidence: z.enum(confidences), note: z.string(), authorName: z.string(), createdAt: timestampJson }),
+    ),
+    truncated: z.boolean(),
+  }),
+);
 
 /** A key result's check-ins with their authors, and what its expected line is drawn from. Two queries. */
 export async function keyResultHistory(ctx: TenantContext, keyResultId: string): Promise<KeyResultHistory> {

@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { integrationDeliveries, integrationEndpoints, teams, users, type IntegrationEndpoint } from "@/db/schema";
 import { now } from "@/lib/clock";
-import type { DeliveryStatus, IntegrationKind, Locale } from "@/lib/domain";
+import { deliveryStatuses, integrationKinds, locales, type DeliveryStatus, type IntegrationKind, type Locale } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { chatPayload, testMessage } from "@/lib/integrations/chat";
 import { TEST_EVENT, webhookPayload } from "@/lib/integrations/events";
@@ -17,6 +17,9 @@ import { authorize } from "./guard";
 import { queueDeliveries } from "./integration-events";
 import { exactInstantSql, olderThan, parseExactInstant } from "./keyset-time";
 import { decodeCursor, encodeCursor, toPage, type Page } from "./pagination";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { idJson, timestampJson } from "@/lib/api/json-values";
 
 /**
  * Owners and admins connect the organisation to other systems: webhook endpoints (signed, per
@@ -46,6 +49,38 @@ export interface IntegrationView {
   rotating: boolean;
   createdAt: Date;
 }
+
+export const integrationViewJson = documents<IntegrationView>()(
+  z.object({
+    id: idJson,
+    kind: z.enum(integrationKinds),
+    url: z.string(),
+    description: z.string(),
+    events: z.array(z.string()),
+    postDigest: z.boolean(),
+    checkInTeamId: idJson.nullable(),
+    postStatusChanges: z.boolean(),
+    locale: z.enum(locales),
+    enabled: z.boolean(),
+    disabledReason: z.enum(["paused", "failing"]).nullable(),
+    disabledAt: timestampJson.nullable(),
+    failingSince: timestampJson.nullable(),
+    consecutiveFailures: z.number().int(),
+    rotating: z.boolean(),
+    createdAt: timestampJson,
+  }),
+);
+
+/** A new endpoint or channel; a webhook's signing secret is in this answer only (null for a chat channel). */
+export interface CreatedIntegration {
+  integration: IntegrationView;
+  secret: string | null;
+}
+export const createdIntegrationJson = documents<CreatedIntegration>()(z.object({ integration: integrationViewJson, secret: z.string().nullable() }));
+/** A new signing secret, shown this once. */
+export const rotatedSecretJson = z.object({ secret: z.string() });
+/** A delivery just queued (a test, a resend). */
+export const queuedDeliveryJson = z.object({ deliveryId: idJson });
 
 function view(row: IntegrationEndpoint, at: Date): IntegrationView {
   return {
@@ -107,7 +142,7 @@ async function lockEndpoint(tx: Tx, ctx: TenantContext, id: string): Promise<Int
 }
 
 /** A new endpoint or channel; a webhook's signing secret is in the answer, and only there. */
-export async function createIntegration(ctx: TenantContext, input: CreateIntegrationInput): Promise<{ integration: IntegrationView; secret: string | null }> {
+export async function createIntegration(ctx: TenantContext, input: CreateIntegrationInput): Promise<CreatedIntegration> {
   authorize(ctx, "integrations.manage");
   const url = assertReachable(input.url);
   return withTenant(ctx, async (tx) => {
@@ -181,7 +216,7 @@ export async function deleteIntegration(ctx: TenantContext, id: string): Promise
  * (ROTATION_OVERLAP_MS: requests carry both signatures), so receivers can switch without losing
  * a message; a second rotation within that day ends the first one's overlap.
  */
-export async function rotateSecret(ctx: TenantContext, id: string): Promise<{ secret: string }> {
+export async function rotateSecret(ctx: TenantContext, id: string): Promise<z.infer<typeof rotatedSecretJson>> {
   authorize(ctx, "integrations.manage");
   return withTenant(ctx, async (tx) => {
     const current = await lockEndpoint(tx, ctx, id);
@@ -196,7 +231,7 @@ export async function rotateSecret(ctx: TenantContext, id: string): Promise<{ se
 }
 
 /** A test event (`webhook.test`) or a test message, through the same outbox and job as any other. */
-export async function sendTestDelivery(ctx: TenantContext, id: string): Promise<{ deliveryId: string }> {
+export async function sendTestDelivery(ctx: TenantContext, id: string): Promise<z.infer<typeof queuedDeliveryJson>> {
   authorize(ctx, "integrations.manage");
   return withTenant(ctx, async (tx) => {
     const endpoint = await lockEndpoint(tx, ctx, id);
@@ -224,6 +259,22 @@ export interface DeliveryView {
   createdAt: Date;
   lastAttemptAt: Date | null;
 }
+
+export const deliveryViewJson = documents<DeliveryView>()(
+  z.object({
+    id: idJson,
+    messageId: z.string(),
+    eventType: z.string(),
+    status: z.enum(deliveryStatuses),
+    attempts: z.number().int(),
+    responseStatus: z.number().int().nullable(),
+    responseBody: z.string().nullable(),
+    durationMs: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: timestampJson,
+    lastAttemptAt: timestampJson.nullable(),
+  }),
+);
 
 /** An endpoint's delivery log, newest first, keyset-paginated. */
 export async function listDeliveries(ctx: TenantContext, endpointId: string, after?: string): Promise<Page<DeliveryView>> {
@@ -262,7 +313,7 @@ export async function listDeliveries(ctx: TenantContext, endpointId: string, aft
 }
 
 /** Sends a delivery again, as a new entry of the log with the same message id and body. */
-export async function resendDelivery(ctx: TenantContext, endpointId: string, deliveryId: string): Promise<{ deliveryId: string }> {
+export async function resendDelivery(ctx: TenantContext, endpointId: string, deliveryId: string): Promise<z.infer<typeof queuedDeliveryJson>> {
   authorize(ctx, "integrations.manage");
   return withTenant(ctx, async (tx) => {
     const endpoint = await lockEndpoint(tx, ctx, endpointId);

@@ -15,6 +15,10 @@ import { authorize } from "./guard";
 import { now } from "@/lib/clock";
 import { daysAfter } from "@/lib/okr/week";
 import { instantSql } from "./status-sql";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { idJson, timestampJson } from "@/lib/api/json-values";
+import { membershipRoles } from "@/lib/domain";
 
 export const INVITATION_DAYS = 7;
 
@@ -28,6 +32,18 @@ export interface PendingInvitation {
   expired: boolean;
 }
 
+export const pendingInvitationJson = documents<PendingInvitation>()(
+  z.object({
+    id: idJson,
+    email: z.string(),
+    role: z.enum(membershipRoles),
+    invitedBy: z.string().nullable(),
+    createdAt: timestampJson,
+    expiresAt: timestampJson,
+    expired: z.boolean(),
+  }),
+);
+
 export interface IssuedInvitation {
   id: string;
   email: string;
@@ -36,6 +52,10 @@ export interface IssuedInvitation {
   /** The link's secret, shown once to copy; only its hash is stored. */
   token: string;
 }
+
+export const issuedInvitationJson = documents<IssuedInvitation>()(
+  z.object({ id: idJson, email: z.string(), role: z.enum(membershipRoles), expiresAt: timestampJson, token: z.string() }),
+);
 
 const expiry = () => daysAfter(now(), INVITATION_DAYS);
 

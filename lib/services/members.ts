@@ -8,6 +8,10 @@ import { withTenant } from "@/lib/tenant-scope";
 import { record } from "./activity";
 import { authorize } from "./guard";
 import { decodeCursor, encodeCursor, toPage, type Page } from "./pagination";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { idJson, timestampJson } from "@/lib/api/json-values";
+import { membershipRoles } from "@/lib/domain";
 
 export interface MemberRow {
   userId: string;
@@ -17,6 +21,17 @@ export interface MemberRow {
   joinedAt: Date;
   teams: Array<{ id: string; name: string }>;
 }
+
+export const memberRowJson = documents<MemberRow>()(
+  z.object({
+    userId: idJson,
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(membershipRoles),
+    joinedAt: timestampJson,
+    teams: z.array(z.object({ id: idJson, name: z.string() })),
+  }),
+);
 
 export const MEMBERS_PAGE_SIZE = 50;
 
@@ -133,7 +148,9 @@ export async function countMembers(ctx: TenantContext): Promise<number> {
 }
 
 /** Members as options for owner and lead pickers: id and name only, by name. */
-export async function memberOptions(ctx: TenantContext): Promise<Array<{ id: string; name: string }>> {
+export const memberOptionJson = z.object({ id: idJson, name: z.string() });
+
+export async function memberOptions(ctx: TenantContext): Promise<Array<z.infer<typeof memberOptionJson>>> {
   return withTenant(ctx, (tx) =>
     tx
       .select({ id: users.id, name: users.name })

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { memberships, organisations } from "@/db/schema";
-import type { NotificationTopic } from "@/lib/domain";
+import { notificationTopics, type NotificationTopic } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { parseUnsubscribeToken } from "@/lib/mail/unsubscribe-token";
 import type { TenantContext } from "@/lib/tenant-context";
@@ -9,24 +9,30 @@ import { withOrganisation, withTenant } from "@/lib/tenant-scope";
 import type { EmailPreferencesInput, NotificationScheduleInput } from "@/lib/validation/notifications";
 import { changedFields, record } from "./activity";
 import { authorize } from "./guard";
+import { z } from "zod";
 
-export interface NotificationSchedule {
-  timeZone: string;
-  remindersEnabled: boolean;
-  reminderWeekday: number;
-  reminderMinute: number;
-  digestEnabled: boolean;
-  digestWeekday: number;
-  digestMinute: number;
-}
+export const notificationScheduleJson = z.object({
+  timeZone: z.string(),
+  remindersEnabled: z.boolean(),
+  reminderWeekday: z.number().int(),
+  reminderMinute: z.number().int(),
+  digestEnabled: z.boolean(),
+  digestWeekday: z.number().int(),
+  digestMinute: z.number().int(),
+});
+export type NotificationSchedule = z.infer<typeof notificationScheduleJson>;
 
-export interface EmailPreferences {
-  reminderEmails: boolean;
-  escalationEmails: boolean;
+export const emailPreferencesJson = z.object({
+  reminderEmails: z.boolean(),
+  escalationEmails: z.boolean(),
   /** Resolved: the person's choice, or by role (owners and admins get it) when they made none. */
-  digestEmails: boolean;
-  commentEmails: boolean;
-}
+  digestEmails: z.boolean(),
+  commentEmails: z.boolean(),
+});
+export type EmailPreferences = z.infer<typeof emailPreferencesJson>;
+
+/** What the settings page reads: the organisation's schedule and the reader's own choices. */
+export const notificationSettingsJson = z.object({ schedule: notificationScheduleJson, mine: emailPreferencesJson });
 
 /** An organisation's weekly schedule, as settings show it and the scheduler reads it. */
 export const scheduleColumns = {
@@ -42,7 +48,7 @@ export const scheduleColumns = {
 /** Owners and admins get the weekly digest unless they turn it off; anyone may subscribe. */
 export const getsDigestByDefault = (role: TenantContext["role"]) => role === "owner" || role === "admin";
 
-export async function getNotificationSettings(ctx: TenantContext): Promise<{ schedule: NotificationSchedule; mine: EmailPreferences }> {
+export async function getNotificationSettings(ctx: TenantContext): Promise<z.infer<typeof notificationSettingsJson>> {
   return withTenant(ctx, async (tx) => {
     const [schedule] = await tx.select(scheduleColumns).from(organisations).where(eq(organisations.id, ctx.orgId));
     const [mine] = await tx
@@ -89,10 +95,8 @@ const topicColumn = {
   comments: "commentEmails",
 } as const satisfies Record<NotificationTopic, keyof EmailPreferencesInput>;
 
-export interface Unsubscribed {
-  orgName: string;
-  topic: NotificationTopic;
-}
+export const unsubscribedJson = z.object({ orgName: z.string(), topic: z.enum(notificationTopics) });
+export type Unsubscribed = z.infer<typeof unsubscribedJson>;
 
 /** What a one-click unsubscribe link stands for, to show before the person confirms; null if it is not one of ours. */
 export async function previewUnsubscribe(token: string): Promise<Unsubscribed | null> {

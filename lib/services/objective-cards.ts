@@ -3,9 +3,13 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { cycles, keyResults, objectives, teams, users, type ObjectiveLevel, type RollupMode } from "@/db/schema";
 import { now } from "@/lib/clock";
-import type { Status } from "@/lib/okr/progress";
+import { STATUSES, type Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { keyResultSeveritySql, severityToStatusSql } from "./status-sql";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { idJson, timestampJson } from "@/lib/api/json-values";
+import { objectiveLevels, rollupModes } from "@/lib/domain";
 
 /** What every list of objectives shows about one: tree, explorer, person and team pages. */
 export interface ObjectiveCard {
@@ -28,6 +32,28 @@ export interface ObjectiveCard {
   archived: boolean;
   childCount: number;
 }
+
+export const objectiveCardJson = documents<ObjectiveCard>()(
+  z.object({
+    id: idJson,
+    cycleId: idJson,
+    title: z.string(),
+    level: z.enum(objectiveLevels),
+    teamId: idJson.nullable(),
+    teamName: z.string().nullable(),
+    ownerUserId: idJson,
+    ownerName: z.string(),
+    parentObjectiveId: idJson.nullable(),
+    parentKeyResultId: idJson.nullable(),
+    progress: z.number(),
+    rollupMode: z.enum(rollupModes),
+    score: z.number().nullable(),
+    keyResultCount: z.number().int(),
+    status: z.enum(STATUSES).nullable(),
+    archived: z.boolean(),
+    childCount: z.number().int(),
+  }),
+);
 
 /**
  * The severity (statusSeveritySql) of an objective's worst key result, null without any: what
@@ -80,6 +106,8 @@ export interface ObjectiveListCard extends ObjectiveCard {
   /** updated_at to the microsecond (a Date keeps milliseconds), for cursors that sort by it. */
   updatedKey: string;
 }
+
+export const objectiveListCardJson = documents<ObjectiveListCard>()(objectiveCardJson.extend({ updatedAt: timestampJson, updatedKey: z.string() }));
 
 export const objectiveListColumns = () => ({
   ...objectiveCardColumns(),

@@ -4,14 +4,18 @@ import { cache } from "react";
 import { cycles, keyResults, objectiveProgressHistory, objectives, users, type KeyResult } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import type { Status } from "@/lib/okr/progress";
+import { STATUSES, type Status } from "@/lib/okr/progress";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
-import { levelOrder, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
-import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
+import { levelOrder, objectiveCardJson, selectObjectiveCards, type ObjectiveCard } from "./objective-cards";
+import { keyResultMeasureColumns, keyResultMeasureFieldsJson, type KeyResultMeasureFields } from "./key-result-measure";
 import { leadIdsOfSql } from "./objective-scope";
 import { keyResultStatusSql } from "./status-sql";
-import type { CycleSummary } from "./cycles";
+import { cycleSummaryJson, type CycleSummary } from "./cycles";
+import { z } from "zod";
+import { documents } from "@/lib/api/answer-types";
+import { dayJson, decimalJson, idJson, timestampJson } from "@/lib/api/json-values";
+import { confidences } from "@/lib/domain";
 
 export interface KeyResultView extends KeyResultMeasureFields {
   id: string;
@@ -52,6 +56,47 @@ export interface ObjectiveDetail {
   parentKeyResult: { id: string; title: string } | null;
   progressHistory: Array<{ day: string; progress: number }>;
 }
+
+const keyResultViewJson = documents<KeyResultView>()(
+  keyResultMeasureFieldsJson.extend({
+    id: idJson,
+    objectiveId: idJson,
+    title: z.string(),
+    description: z.string(),
+    achievement: z.number(),
+    progress: z.number(),
+    weight: decimalJson,
+    position: z.number().int(),
+    dueDate: dayJson,
+    ownerUserId: idJson,
+    ownerName: z.string(),
+    version: z.number().int(),
+    lastCheckInAt: timestampJson.nullable(),
+    lastConfidence: z.enum(confidences).nullable(),
+    status: z.enum(STATUSES),
+  }),
+);
+
+export const objectiveDetailJson = documents<ObjectiveDetail>()(
+  z.object({
+    objective: objectiveCardJson.extend({
+      description: z.string(),
+      version: z.number().int(),
+      manualProgress: z.number().nullable(),
+      manualProgressReason: z.string().nullable(),
+      reflection: z.string().nullable(),
+      createdAt: timestampJson,
+      updatedAt: timestampJson,
+      ownerLeadIds: z.array(idJson),
+    }),
+    cycle: cycleSummaryJson,
+    keyResults: z.array(keyResultViewJson),
+    ancestors: z.array(objectiveCardJson),
+    children: z.array(objectiveCardJson),
+    parentKeyResult: z.object({ id: idJson, title: z.string() }).nullable(),
+    progressHistory: z.array(z.object({ day: dayJson, progress: z.number() })),
+  }),
+);
 
 /** A key result as the objective page shows it, its status judged at `at`. */
 export const keyResultViewColumns = (at: Date = now()) => ({

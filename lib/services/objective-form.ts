@@ -1,32 +1,38 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { cycles, keyResults, memberships, objectives, users, type ObjectiveLevel } from "@/db/schema";
+import { cycles, keyResults, memberships, objectives, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { leadIdsOfSql } from "./objective-scope";
 import { flattenTree, listTeams, teamTree } from "./teams";
+import { z } from "zod";
+import { idJson } from "@/lib/api/json-values";
+import { objectiveLevels } from "@/lib/domain";
 
-export interface ParentOption {
-  id: string;
-  title: string;
-  level: ObjectiveLevel;
-  teamId: string | null;
-  keyResults: Array<{ id: string; title: string }>;
-}
+const parentOptionJson = z.object({
+  id: idJson,
+  title: z.string(),
+  level: z.enum(objectiveLevels),
+  teamId: idJson.nullable(),
+  keyResults: z.array(z.object({ id: idJson, title: z.string() })),
+});
+export type ParentOption = z.infer<typeof parentOptionJson>;
 
-export interface MemberOption {
-  id: string;
-  name: string;
+const memberOptionJson = z.object({
+  id: idJson,
+  name: z.string(),
   /** Who leads a team this person is in: with admins and the person, the ones who may give them an objective (lib/permissions.ts). */
-  leadIds: string[];
-}
+  leadIds: z.array(idJson),
+});
+export type MemberOption = z.infer<typeof memberOptionJson>;
 
-export interface ObjectiveFormOptions {
-  members: MemberOption[];
-  teams: Array<{ id: string; name: string; depth: number; parentTeamId: string | null; leadUserId: string | null }>;
-  parents: ParentOption[];
-}
+export const objectiveFormOptionsJson = z.object({
+  members: z.array(memberOptionJson),
+  teams: z.array(z.object({ id: idJson, name: z.string(), depth: z.number().int(), parentTeamId: idJson.nullable(), leadUserId: idJson.nullable() })),
+  parents: z.array(parentOptionJson),
+});
+export type ObjectiveFormOptions = z.infer<typeof objectiveFormOptionsJson>;
 
 /**
  * What the objective and key-result forms offer: people (with the leads of their teams, which the

@@ -14,6 +14,8 @@ import { isUniqueViolation } from "./db-errors";
 import { authorize } from "./guard";
 import { now } from "@/lib/clock";
 import { DEFAULT_DIGEST, DEFAULT_REMINDER, runsPassedAtCreation } from "@/lib/okr/weekly-rhythm";
+import { idJson } from "@/lib/api/json-values";
+import { z } from "zod";
 
 export interface NewOrganisationInput {
   name: string;
@@ -26,10 +28,8 @@ export interface NewOrganisationInput {
   slugField?: "slug" | "organisationSlug";
 }
 
-export interface CreatedOrganisation {
-  id: string;
-  slug: string;
-}
+export const createdOrganisationJson = z.object({ id: idJson, slug: z.string() });
+export type CreatedOrganisation = z.infer<typeof createdOrganisationJson>;
 
 /**
  * An organisation, its owner and its first cycle (the current quarter, active), in the caller's
@@ -139,11 +139,8 @@ async function membershipWhere(userId: string, organisation: SQL): Promise<Membe
   return row ? { ...row, teamIds: row.teamIds ?? [] } : null;
 }
 
-export interface OrganisationSettings {
-  name: string;
-  slug: string;
-  fiscalYearStartMonth: number;
-}
+export const organisationSettingsJson = z.object({ name: z.string(), slug: z.string(), fiscalYearStartMonth: z.number().int().min(1).max(12) });
+export type OrganisationSettings = z.infer<typeof organisationSettingsJson>;
 
 export async function getOrganisationSettings(ctx: TenantContext): Promise<OrganisationSettings> {
   return withTenant(ctx, async (tx) => {

@@ -1,11 +1,15 @@
 import "server-only";
 import { isPlainText } from "@/lib/validation/common";
+import { z } from "zod";
 
 export interface Page<T> {
   items: T[];
   /** Pass back as `after` for the next page; null on the last page. */
   nextCursor: string | null;
 }
+
+/** The JSON of a Page of `item`s. */
+export const pageJson = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

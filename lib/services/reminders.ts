@@ -128,12 +128,13 @@ function byPerson(rows: OwedRow[]): OwedRow[][] {
   return [...groups.values()];
 }
 
-export interface ReminderRun {
+export const reminderRunJson = z.object({
   /** People who owe check-ins and want reminders. */
-  owing: number;
+  owing: z.number().int(),
   /** Reminders written by this run (the others already had this week's). */
-  written: number;
-}
+  written: z.number().int(),
+});
+export type ReminderRun = z.infer<typeof reminderRunJson>;
 
 /** Writes this week's reminders of one organisation to its outbox, batch by batch. */
 export async function writeReminders(orgId: string, week: string, batchSize = REMINDER_BATCH): Promise<ReminderRun> {

@@ -12,17 +12,21 @@ import { deleteObjectivesInTx } from "./objective-deletion";
 import { leadIdsOfSql } from "./objective-scope";
 import { z } from "zod";
 import { idRow, parseRows } from "./sql-rows";
+import { documents } from "@/lib/api/answer-types";
+import { idJson } from "@/lib/api/json-values";
 
-export interface TeamSummary {
-  id: string;
-  name: string;
-  description: string;
-  parentTeamId: string | null;
-  leadUserId: string | null;
-  leadName: string | null;
-  memberCount: number;
-  objectiveCount: number;
-}
+export const teamSummaryJson = z.object({
+  id: idJson,
+  name: z.string(),
+  description: z.string(),
+  parentTeamId: idJson.nullable(),
+  leadUserId: idJson.nullable(),
+  leadName: z.string().nullable(),
+  memberCount: z.number().int(),
+  objectiveCount: z.number().int(),
+});
+
+export type TeamSummary = z.infer<typeof teamSummaryJson>;
 
 /** A team with its lead's name and its counts (correlated subqueries on (org_id, team_id) indexes). */
 const teamSummaryColumns = {
@@ -88,6 +92,10 @@ export interface TeamDetail extends TeamSummary {
   /** With the leads of each member's teams, which the permission table reads about their objectives. */
   members: Array<{ userId: string; name: string; email: string; leadIds: string[] }>;
 }
+
+export const teamDetailJson = documents<TeamDetail>()(
+  teamSummaryJson.extend({ members: z.array(z.object({ userId: idJson, name: z.string(), email: z.string(), leadIds: z.array(idJson) })) }),
+);
 
 export async function getTeam(ctx: TenantContext, teamId: string): Promise<TeamDetail> {
   return withTenant(ctx, async (tx) => {

@@ -1,11 +1,4 @@
 import { z } from "zod";
-import * as accountPassword from "@/app/api/account/password/route";
-import * as account from "@/app/api/account/route";
-import * as accountTokens from "@/app/api/account/tokens/route";
-import * as accountTokensTokenid from "@/app/api/account/tokens/[tokenId]/route";
-import * as health from "@/app/api/health/route";
-import * as invitationsTokenAccept from "@/app/api/invitations/[token]/accept/route";
-import * as invitationsTokenSignUp from "@/app/api/invitations/[token]/sign-up/route";
 import * as orgActivity from "@/app/api/orgs/[org]/activity/route";
 import * as orgCheckIns from "@/app/api/orgs/[org]/check-ins/route";
 import * as orgCommentsCommentid from "@/app/api/orgs/[org]/comments/[commentId]/route";
@@ -55,253 +48,225 @@ import * as orgTeamsTeamid from "@/app/api/orgs/[org]/teams/[teamId]/route";
 import * as orgTeams from "@/app/api/orgs/[org]/teams/route";
 import * as orgTokens from "@/app/api/orgs/[org]/tokens/route";
 import * as orgTokensTokenid from "@/app/api/orgs/[org]/tokens/[tokenId]/route";
-import * as orgs from "@/app/api/orgs/route";
-import * as passwordResetToken from "@/app/api/password-reset/[token]/route";
-import * as passwordReset from "@/app/api/password-reset/route";
-import * as preferences from "@/app/api/preferences/route";
-import * as sessionEverywhere from "@/app/api/session/everywhere/route";
-import * as session from "@/app/api/session/route";
-import * as signUpConfirmToken from "@/app/api/sign-up/confirm/[token]/route";
-import * as signUp from "@/app/api/sign-up/route";
-import * as unsubscribeToken from "@/app/api/unsubscribe/[token]/route";
-import type { CatalogueEntry } from "@/lib/api/openapi";
+import { createdRowJson, okJson as ok, redirectJson as redirect } from "@/lib/api/json-values";
+import { catalogueEntry, type CatalogueEntry } from "@/lib/api/openapi";
+import { sessionCatalogue } from "./session-catalogue";
+import { importReportJson, importResultJson } from "@/lib/import/types";
+import { organisationApiTokenJson } from "@/lib/services/api-tokens";
+import { cascadeResultJson } from "@/lib/services/cascade";
+import { checkInResultJson } from "@/lib/services/check-ins";
+import { commentViewJson } from "@/lib/services/comments";
+import { cycleSummaryJson } from "@/lib/services/cycles";
+import { teamRowJson } from "@/lib/services/dashboard-teams";
+import { explorerPageJson } from "@/lib/services/explorer";
+import { feedItemJson } from "@/lib/services/feed";
+import { keyResultHistoryJson } from "@/lib/services/history";
+import { createdIntegrationJson, deliveryViewJson, integrationViewJson, queuedDeliveryJson, rotatedSecretJson } from "@/lib/services/integrations";
+import { issuedInvitationJson, pendingInvitationJson } from "@/lib/services/invitations";
+import { memberOptionJson, memberRowJson } from "@/lib/services/members";
+import { notificationSettingsJson } from "@/lib/services/notification-settings";
+import { objectiveCardJson } from "@/lib/services/objective-cards";
+import { objectiveDetailJson } from "@/lib/services/objective-detail";
+import { objectiveFormOptionsJson } from "@/lib/services/objective-form";
+import { objectiveSnapshotJson } from "@/lib/services/objectives";
+import { organisationSettingsJson } from "@/lib/services/organisations";
+import { pageJson } from "@/lib/services/pagination";
+import { reminderRunJson } from "@/lib/services/reminders";
+import { teamDetailJson, teamSummaryJson } from "@/lib/services/teams";
 
 /**
- * Every route file under app/api that goes through `route()`, with its path, its tag and a line
- * for each method. The schemas are not repeated here: lib/api/openapi.ts reads them from the
- * handlers. A route file missing from this list fails app/api/openapi.json/openapi.test.ts.
+ * Every route file under app/api that goes through `route()`, with its path, its tag, a line for
+ * each method and its success answer (the organisation's routes here, the others from
+ * session-catalogue.ts). The input schemas are not repeated here: lib/api/openapi.ts reads them
+ * from the handlers; the answer schemas live beside the services' types, and catalogueEntry()
+ * checks each against its handler's return type. A route file missing from this list fails
+ * app/api/openapi.json/openapi.test.ts.
  */
 
-const ok = z.object({ ok: z.literal(true) });
-const redirect = z.object({ redirectTo: z.string() });
+/** A new invitation link, shown once: `url` is the page `token` opens. */
+const issuedInvitation = z.object({ invitation: issuedInvitationJson.extend({ url: z.string() }) });
+const comment = z.object({ comment: commentViewJson });
 
 const ORG = "Organisation";
-const SESSION = "Session and account (session only)";
 
 export const catalogue: CatalogueEntry[] = [
   // Organisation, members, invitations
-  { path: "/api/orgs/{org}", tag: ORG, module: org, operations: {
-    GET: { summary: "The organisation's settings", description: "`{ name, slug, fiscalYearStartMonth }`." },
+  catalogueEntry({ path: "/api/orgs/{org}", tag: ORG, module: org, operations: {
+    GET: { summary: "The organisation's settings", response: organisationSettingsJson },
     PATCH: { summary: "Change the name, address or fiscal year (admins)", response: z.object({ slug: z.string(), redirectTo: z.string() }) },
     DELETE: { summary: "Delete the organisation and everything in it (owners; confirmSlug must equal the slug)", response: redirect },
-  } },
-  { path: "/api/orgs/{org}/leave", tag: ORG, module: orgLeave, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/leave", tag: ORG, module: orgLeave, operations: {
     POST: { summary: "Leave the organisation (the last owner cannot)", response: redirect },
-  } },
-  { path: "/api/orgs/{org}/members", tag: ORG, module: orgMembers, operations: {
-    GET: { summary: "Members, 50 a page by name", description: "`{ items: [{ userId, name, email, role, joinedAt, teams }], nextCursor }`; `after` is the previous page's nextCursor." },
-  } },
-  { path: "/api/orgs/{org}/members/options", tag: ORG, module: orgMembersOptions, operations: {
-    GET: { summary: "Everyone by name, for pickers", description: "`{ members: [{ id, name }] }`." },
-  } },
-  { path: "/api/orgs/{org}/members/{userId}", tag: ORG, module: orgMembersUserid, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/members", tag: ORG, module: orgMembers, operations: {
+    GET: { summary: "Members, 50 a page by name", description: "`after` is the previous page's nextCursor.", response: pageJson(memberRowJson) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/members/options", tag: ORG, module: orgMembersOptions, operations: {
+    GET: { summary: "Everyone by name, for pickers", response: z.object({ members: z.array(memberOptionJson) }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/members/{userId}", tag: ORG, module: orgMembersUserid, operations: {
     PATCH: { summary: "Change a member's role (admins; owners alone touch owners; the last owner stays)", response: ok },
     DELETE: { summary: "Remove a member (their goals and check-ins stay)", response: ok },
-  } },
-  { path: "/api/orgs/{org}/invitations", tag: ORG, module: orgInvitations, operations: {
-    GET: { summary: "Open invitations (admins)" },
-    POST: { summary: "Invite someone by email", description: "`{ invitation: { id, email, role, expiresAt, token, url } }`: the link is shown once and works for 7 days, once." },
-  } },
-  { path: "/api/orgs/{org}/invitations/{invitationId}", tag: ORG, module: orgInvitationsInvitationid, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/invitations", tag: ORG, module: orgInvitations, operations: {
+    GET: { summary: "Open invitations (admins)", response: z.object({ invitations: z.array(pendingInvitationJson) }) },
+    POST: { summary: "Invite someone by email", description: "The link (`url`) is shown once and works for 7 days, once.", response: issuedInvitation },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/invitations/{invitationId}", tag: ORG, module: orgInvitationsInvitationid, operations: {
     DELETE: { summary: "Revoke an invitation", response: ok },
-  } },
-  { path: "/api/orgs/{org}/invitations/{invitationId}/resend", tag: ORG, module: orgInvitationsInvitationidResend, operations: {
-    POST: { summary: "A new link and 7 more days (the old link stops working)" },
-  } },
-  { path: "/api/orgs/{org}/notifications", tag: ORG, module: orgNotifications, operations: {
-    GET: { summary: "The email schedule and the outbox's state" },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/invitations/{invitationId}/resend", tag: ORG, module: orgInvitationsInvitationidResend, operations: {
+    POST: { summary: "A new link and 7 more days (the old link stops working)", response: issuedInvitation },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/notifications", tag: ORG, module: orgNotifications, operations: {
+    GET: { summary: "The email schedule and your own email choices", response: notificationSettingsJson },
     PATCH: { summary: "When reminders and the digest go out, in the organisation's time zone (admins)", response: ok },
-  } },
-  { path: "/api/orgs/{org}/notifications/me", tag: ORG, module: orgNotificationsMe, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/notifications/me", tag: ORG, module: orgNotificationsMe, operations: {
     PUT: { summary: "Your own email choices in this organisation", response: ok },
-  } },
-  { path: "/api/orgs/{org}/mail/{outboxId}/retry", tag: ORG, module: orgMailOutboxidRetry, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/mail/{outboxId}/retry", tag: ORG, module: orgMailOutboxidRetry, operations: {
     POST: { summary: "Try a failed message once more (admins)", response: ok },
-  } },
-  { path: "/api/orgs/{org}/reminders/send", tag: ORG, module: orgRemindersSend, operations: {
-    POST: { summary: "Send this week's reminders now (admins)" },
-  } },
-  { path: "/api/orgs/{org}/tokens", tag: ORG, module: orgTokens, operations: {
-    GET: { summary: "Every live API token of the organisation and whose it is (admins)" },
-  } },
-  { path: "/api/orgs/{org}/tokens/{tokenId}", tag: ORG, module: orgTokensTokenid, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/reminders/send", tag: ORG, module: orgRemindersSend, operations: {
+    POST: { summary: "Send this week's reminders now (admins)", response: reminderRunJson },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/tokens", tag: ORG, module: orgTokens, operations: {
+    GET: { summary: "Every live API token of the organisation and whose it is (admins)", response: z.object({ tokens: z.array(organisationApiTokenJson) }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/tokens/{tokenId}", tag: ORG, module: orgTokensTokenid, operations: {
     DELETE: { summary: "Revoke anyone's API token (admins)", response: ok },
-  } },
-  { path: "/api/orgs/{org}/integrations", tag: ORG, module: orgIntegrations, operations: {
-    GET: { summary: "Webhook endpoints and Slack/Teams channels, never their secrets (admins)" },
-    POST: { summary: "Register a webhook endpoint or connect a Slack/Teams channel (admins)", description: "A webhook's `whsec_…` signing secret is in this answer only." },
-  } },
-  { path: "/api/orgs/{org}/integrations/{integrationId}", tag: ORG, module: orgIntegrationsIntegrationid, operations: {
-    PATCH: { summary: "Pause, enable or change an endpoint or channel (admins)" },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/integrations", tag: ORG, module: orgIntegrations, operations: {
+    GET: { summary: "Webhook endpoints and Slack/Teams channels, never their secrets (admins)", response: z.object({ integrations: z.array(integrationViewJson) }) },
+    POST: { summary: "Register a webhook endpoint or connect a Slack/Teams channel (admins)", description: "A webhook's `whsec_…` signing secret is in this answer only.", response: createdIntegrationJson },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/integrations/{integrationId}", tag: ORG, module: orgIntegrationsIntegrationid, operations: {
+    PATCH: { summary: "Pause, enable or change an endpoint or channel (admins)", response: z.object({ integration: integrationViewJson }) },
     DELETE: { summary: "Delete an endpoint or channel with its delivery log (admins)", response: ok },
-  } },
-  { path: "/api/orgs/{org}/integrations/{integrationId}/rotate", tag: ORG, module: orgIntegrationsIntegrationidRotate, operations: {
-    POST: { summary: "A new signing secret, shown once; the previous one signs beside it for 24 hours (admins)" },
-  } },
-  { path: "/api/orgs/{org}/integrations/{integrationId}/test", tag: ORG, module: orgIntegrationsIntegrationidTest, operations: {
-    POST: { summary: "Send a test event or message (admins)" },
-  } },
-  { path: "/api/orgs/{org}/integrations/{integrationId}/deliveries", tag: ORG, module: orgIntegrationsIntegrationidDeliveries, operations: {
-    GET: { summary: "The delivery log, newest first, 20 a page (admins)" },
-  } },
-  { path: "/api/orgs/{org}/integrations/{integrationId}/deliveries/{deliveryId}/resend", tag: ORG, module: orgIntegrationsIntegrationidDeliveriesDeliveryidResend, operations: {
-    POST: { summary: "Send a delivery again, same webhook-id and body (admins)" },
-  } },
-  { path: "/api/orgs/{org}/export", tag: ORG, module: orgExport, operations: {
-    GET: { summary: "The cycle's OKRs as CSV", description: "UTF-8 with a byte order mark; a cell a spreadsheet would run as a formula gets a leading single quote. Answers `text/csv`." },
-  } },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/integrations/{integrationId}/rotate", tag: ORG, module: orgIntegrationsIntegrationidRotate, operations: {
+    POST: { summary: "A new signing secret, shown once; the previous one signs beside it for 24 hours (admins)", response: rotatedSecretJson },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/integrations/{integrationId}/test", tag: ORG, module: orgIntegrationsIntegrationidTest, operations: {
+    POST: { summary: "Send a test event or message (admins)", response: queuedDeliveryJson },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/integrations/{integrationId}/deliveries", tag: ORG, module: orgIntegrationsIntegrationidDeliveries, operations: {
+    GET: { summary: "The delivery log, newest first, 20 a page (admins)", response: pageJson(deliveryViewJson) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/integrations/{integrationId}/deliveries/{deliveryId}/resend", tag: ORG, module: orgIntegrationsIntegrationidDeliveriesDeliveryidResend, operations: {
+    POST: { summary: "Send a delivery again, same webhook-id and body (admins)", response: queuedDeliveryJson },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/export", tag: ORG, module: orgExport, operations: {
+    GET: {
+      summary: "The cycle's OKRs as CSV",
+      response: { mediaType: "text/csv", description: "A download: UTF-8 with a byte order mark; a cell a spreadsheet would run as a formula gets a leading single quote." },
+    },
+  } }),
   // Teams
-  { path: "/api/orgs/{org}/teams", tag: "Teams", module: orgTeams, operations: {
-    GET: { summary: "Every team" },
-    POST: { summary: "Create a team (admins)" },
-  } },
-  { path: "/api/orgs/{org}/teams/{teamId}", tag: "Teams", module: orgTeamsTeamid, operations: {
-    GET: { summary: "One team with its members" },
+  catalogueEntry({ path: "/api/orgs/{org}/teams", tag: "Teams", module: orgTeams, operations: {
+    GET: { summary: "Every team", response: z.object({ teams: z.array(teamSummaryJson) }) },
+    POST: { summary: "Create a team (admins)", response: z.object({ team: createdRowJson }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/teams/{teamId}", tag: "Teams", module: orgTeamsTeamid, operations: {
+    GET: { summary: "One team with its members", response: z.object({ team: teamDetailJson }) },
     PATCH: { summary: "Rename, re-parent or change the lead (nesting under itself or a sub-team is refused)", response: ok },
     DELETE: { summary: "Delete a team: its objectives move or are deleted, as chosen", response: redirect },
-  } },
-  { path: "/api/orgs/{org}/teams/{teamId}/members", tag: "Teams", module: orgTeamsTeamidMembers, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/teams/{teamId}/members", tag: "Teams", module: orgTeamsTeamidMembers, operations: {
     POST: { summary: "Add a member to the team", response: ok },
-  } },
-  { path: "/api/orgs/{org}/teams/{teamId}/members/{userId}", tag: "Teams", module: orgTeamsTeamidMembersUserid, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/teams/{teamId}/members/{userId}", tag: "Teams", module: orgTeamsTeamidMembersUserid, operations: {
     DELETE: { summary: "Remove a member from the team (and their lead role there)", response: ok },
-  } },
+  } }),
   // Cycles
-  { path: "/api/orgs/{org}/cycles", tag: "Cycles", module: orgCycles, operations: {
-    GET: { summary: "Cycles, newest first" },
-    POST: { summary: "Create the next fiscal quarter, in planning (admins)" },
-  } },
-  { path: "/api/orgs/{org}/cycles/{cycleId}/activate", tag: "Cycles", module: orgCyclesCycleidActivate, operations: {
+  catalogueEntry({ path: "/api/orgs/{org}/cycles", tag: "Cycles", module: orgCycles, operations: {
+    GET: { summary: "Cycles, newest first", response: z.object({ cycles: z.array(cycleSummaryJson) }) },
+    POST: { summary: "Create the next fiscal quarter, in planning (admins)", response: z.object({ cycle: cycleSummaryJson }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/cycles/{cycleId}/activate", tag: "Cycles", module: orgCyclesCycleidActivate, operations: {
     POST: { summary: "Planning → active", response: ok },
-  } },
-  { path: "/api/orgs/{org}/cycles/{cycleId}/import", tag: ORG, module: orgCyclesCycleidImport, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/cycles/{cycleId}/import", tag: ORG, module: orgCyclesCycleidImport, operations: {
     POST: {
       summary: "Import objectives and key results from CSV (the export's columns)",
       description: "`?dryRun=true` answers the report (counts, problems by row and column, a preview) and writes nothing; without it the file is judged again and written in one transaction, or with any problem nothing is (422 `unprocessable` with `error.report`). Over 1 MB or 2,000 rows: 413 `too_large`. See docs/api.md for the file format.",
+      response: z.union([importReportJson, importResultJson]).meta({ description: "With `dryRun`, the report; without, what was written." }),
       errors: ["too_large", "unprocessable"],
     },
-  } },
-  { path: "/api/orgs/{org}/cycles/{cycleId}/close", tag: "Cycles", module: orgCyclesCycleidClose, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/cycles/{cycleId}/close", tag: "Cycles", module: orgCyclesCycleidClose, operations: {
     POST: { summary: "Close the cycle and freeze every objective's score", response: z.object({ scored: z.number().int() }) },
-  } },
-  { path: "/api/orgs/{org}/cycles/{cycleId}/form-options", tag: "Cycles", module: orgCyclesCycleidFormOptions, operations: {
-    GET: { summary: "What the objective and key-result forms offer: members, teams, objectives to align to" },
-  } },
-  { path: "/api/orgs/{org}/cycles/{cycleId}/team-rows", tag: "Cycles", module: orgCyclesCycleidTeamRows, operations: {
-    GET: { summary: "The dashboard's team rows below a team (all without `parent`)" },
-  } },
-  { path: "/api/orgs/{org}/getting-started/example", tag: "Objectives", module: orgGettingStartedExample, operations: {
-    POST: { summary: "Create the worked example objective with three key results" },
-  } },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/cycles/{cycleId}/form-options", tag: "Cycles", module: orgCyclesCycleidFormOptions, operations: {
+    GET: { summary: "What the objective and key-result forms offer: members, teams, objectives to align to", response: z.object({ options: objectiveFormOptionsJson }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/cycles/{cycleId}/team-rows", tag: "Cycles", module: orgCyclesCycleidTeamRows, operations: {
+    GET: { summary: "The dashboard's team rows below a team (all without `parent`)", response: z.object({ teams: z.array(teamRowJson) }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/getting-started/example", tag: "Objectives", module: orgGettingStartedExample, operations: {
+    POST: { summary: "Create the worked example objective with three key results", response: z.object({ objective: createdRowJson, redirectTo: z.string() }) },
+  } }),
   // Objectives and key results
-  { path: "/api/orgs/{org}/objectives", tag: "Objectives", module: orgObjectives, operations: {
-    GET: { summary: "The explorer: objectives (or key results) with filters, sort and cursors", description: "`{ cycle, items, total, totalIsLowerBound, sort, dir, nextCursor, prevCursor }`, 25 a page." },
-    POST: { summary: "Create an objective", description: "`{ objective: { id, … } }`." },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}", tag: "Objectives", module: orgObjectivesObjectiveid, operations: {
-    GET: { summary: "An objective with its key results, chain, aligned children and history" },
-    PATCH: { summary: "Edit an objective, naming the version it was based on", description: "A newer save by someone else answers 409 with `current`." },
+  catalogueEntry({ path: "/api/orgs/{org}/objectives", tag: "Objectives", module: orgObjectives, operations: {
+    GET: { summary: "The explorer: objectives with filters, sort and cursors, 25 a page", response: explorerPageJson },
+    POST: { summary: "Create an objective", response: z.object({ objective: createdRowJson }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}", tag: "Objectives", module: orgObjectivesObjectiveid, operations: {
+    GET: { summary: "An objective with its key results, chain, aligned children and history", response: objectiveDetailJson },
+    PATCH: { summary: "Edit an objective, naming the version it was based on", description: "A newer save by someone else answers 409 with `current`.", response: z.object({ objective: objectiveSnapshotJson }) },
     DELETE: { summary: "Delete an objective with its key results and check-ins", response: ok },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/archive", tag: "Objectives", module: orgObjectivesObjectiveidArchive, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/archive", tag: "Objectives", module: orgObjectivesObjectiveidArchive, operations: {
     POST: { summary: "Archive: it leaves lists and rollups and keeps its history", response: ok },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/restore", tag: "Objectives", module: orgObjectivesObjectiveidRestore, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/restore", tag: "Objectives", module: orgObjectivesObjectiveidRestore, operations: {
     POST: { summary: "Restore an archived objective", response: ok },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/move", tag: "Objectives", module: orgObjectivesObjectiveidMove, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/move", tag: "Objectives", module: orgObjectivesObjectiveidMove, operations: {
     POST: { summary: "Move to another open cycle (its alignment stays behind)", response: ok },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/cascade", tag: "Objectives", module: orgObjectivesObjectiveidCascade, operations: {
-    POST: { summary: "Create aligned team or personal objectives in one step", description: "`{ created, skipped }`." },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/children", tag: "Objectives", module: orgObjectivesObjectiveidChildren, operations: {
-    GET: { summary: "The objectives aligned directly below" },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/reflection", tag: "Cycles", module: orgObjectivesObjectiveidReflection, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/cascade", tag: "Objectives", module: orgObjectivesObjectiveidCascade, operations: {
+    POST: { summary: "Create aligned team or personal objectives in one step", response: cascadeResultJson },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/children", tag: "Objectives", module: orgObjectivesObjectiveidChildren, operations: {
+    GET: { summary: "The objectives aligned directly below", response: z.object({ children: z.array(objectiveCardJson) }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/reflection", tag: "Cycles", module: orgObjectivesObjectiveidReflection, operations: {
     PUT: { summary: "The owner's reflection on a closed cycle's objective", response: ok },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/key-results", tag: "Key results", module: orgObjectivesObjectiveidKeyResults, operations: {
-    POST: { summary: "Add a key result", description: "`increase` needs target > start, `decrease` target < start; `milestone` runs 0 → 1." },
-  } },
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/key-results/order", tag: "Key results", module: orgObjectivesObjectiveidKeyResultsOrder, operations: {
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/key-results", tag: "Key results", module: orgObjectivesObjectiveidKeyResults, operations: {
+    POST: { summary: "Add a key result", description: "`increase` needs target > start, `decrease` target < start; `milestone` runs 0 → 1.", response: z.object({ keyResult: createdRowJson }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/key-results/order", tag: "Key results", module: orgObjectivesObjectiveidKeyResultsOrder, operations: {
     PUT: { summary: "Reorder the objective's key results (all of them, in the new order)", response: ok },
-  } },
-  { path: "/api/orgs/{org}/key-results/{keyResultId}", tag: "Key results", module: orgKeyResultsKeyresultid, operations: {
-    PATCH: { summary: "Edit a key result, naming the version it was based on", description: "The value changes only by check-ins; a stale version answers 409." },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/key-results/{keyResultId}", tag: "Key results", module: orgKeyResultsKeyresultid, operations: {
+    PATCH: { summary: "Edit a key result, naming the version it was based on", description: "The value changes only by check-ins; a stale version answers 409.", response: z.object({ keyResult: z.object({ version: z.number().int() }) }) },
     DELETE: { summary: "Delete a key result and its check-ins", response: ok },
-  } },
-  { path: "/api/orgs/{org}/key-results/{keyResultId}/history", tag: "Key results", module: orgKeyResultsKeyresultidHistory, operations: {
-    GET: { summary: "A key result's expected line and check-ins, newest first (up to 200)" },
-  } },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/key-results/{keyResultId}/history", tag: "Key results", module: orgKeyResultsKeyresultidHistory, operations: {
+    GET: { summary: "A key result's expected line and check-ins, newest first (up to 200)", response: z.object({ history: keyResultHistoryJson }) },
+  } }),
   // Check-ins
-  { path: "/api/orgs/{org}/key-results/{keyResultId}/check-ins", tag: "Check-ins", module: orgKeyResultsKeyresultidCheckIns, operations: {
-    POST: { summary: "Check in on a key result", description: "Check-ins are never edited: a newer one corrects a mistake. A milestone's value is 0 or 1." },
-  } },
-  { path: "/api/orgs/{org}/check-ins", tag: "Check-ins", module: orgCheckIns, operations: {
-    POST: { summary: "The weekly check-in: every entry or none", description: "Errors name the row (`entries.1.value`)." },
-  } },
+  catalogueEntry({ path: "/api/orgs/{org}/key-results/{keyResultId}/check-ins", tag: "Check-ins", module: orgKeyResultsKeyresultidCheckIns, operations: {
+    POST: { summary: "Check in on a key result", description: "Check-ins are never edited: a newer one corrects a mistake. A milestone's value is 0 or 1.", response: z.object({ checkIn: checkInResultJson }) },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/check-ins", tag: "Check-ins", module: orgCheckIns, operations: {
+    POST: { summary: "The weekly check-in: every entry or none", description: "Errors name the row (`entries.1.value`).", response: z.object({ checkIns: z.array(checkInResultJson) }) },
+  } }),
   // Comments and activity
-  { path: "/api/orgs/{org}/objectives/{objectiveId}/comments", tag: "Comments and activity", module: orgObjectivesObjectiveidComments, operations: {
-    GET: { summary: "An objective's comments, newest first, 50 a page" },
-    POST: { summary: "Comment on an objective (plain text up to 5,000 characters)" },
-  } },
-  { path: "/api/orgs/{org}/comments/{commentId}", tag: "Comments and activity", module: orgCommentsCommentid, operations: {
-    PATCH: { summary: "Edit your own comment" },
-    DELETE: { summary: "Delete a comment (its author, or an admin); the thread keeps a placeholder" },
-  } },
-  { path: "/api/orgs/{org}/activity", tag: "Comments and activity", module: orgActivity, operations: {
-    GET: { summary: "What changed: check-ins, changes and comments, newest first", description: "`scope=organisation`, `scope=team&teamId=…&includeSubTeams=true` or `scope=objective&objectiveId=…`." },
-  } },
-  // Session and account: a browser's session, never a token
-  { path: "/api/orgs", tag: SESSION, module: orgs, operations: {
-    POST: { summary: "Create another organisation, owned by you" },
-  } },
-  { path: "/api/session", tag: SESSION, module: session, operations: {
-    POST: { summary: "Sign in", description: "Sets the session cookie. Too many failures per account, address or in all answer 429.", response: redirect, errors: ["rate_limited"] },
-    DELETE: { summary: "Sign out on this device", response: redirect },
-  } },
-  { path: "/api/session/everywhere", tag: SESSION, module: sessionEverywhere, operations: {
-    POST: { summary: "End every session of the person", response: redirect },
-  } },
-  { path: "/api/sign-up", tag: SESSION, module: signUp, operations: {
-    POST: { summary: "Ask for an account and organisation: a confirmation link is emailed", errors: ["rate_limited"] },
-  } },
-  { path: "/api/sign-up/confirm/{token}", tag: SESSION, module: signUpConfirmToken, operations: {
-    POST: { summary: "Confirm a sign-up: the account and organisation are created and signed in", errors: ["gone", "rate_limited"] },
-  } },
-  { path: "/api/account", tag: SESSION, module: account, operations: {
-    PATCH: { summary: "Your name and language", response: ok },
-  } },
-  { path: "/api/account/tokens", tag: SESSION, module: accountTokens, operations: {
-    GET: { summary: "Your API tokens" },
-    POST: { summary: "Make an API token for one organisation", description: "The answer's `secret` (`rtn_…`) is shown this once; only its hash is kept." },
-  } },
-  { path: "/api/account/tokens/{tokenId}", tag: SESSION, module: accountTokensTokenid, operations: {
-    DELETE: { summary: "Revoke one of your API tokens", response: ok },
-  } },
-  { path: "/api/account/password", tag: SESSION, module: accountPassword, operations: {
-    POST: { summary: "Change your password; every other session ends", response: ok, errors: ["rate_limited"] },
-  } },
-  { path: "/api/preferences", tag: SESSION, module: preferences, operations: {
-    POST: { summary: "Language and theme cookies (and the account's language when signed in)", response: ok },
-  } },
-  { path: "/api/password-reset", tag: SESSION, module: passwordReset, operations: {
-    POST: { summary: "Email a reset link (the same answer for every address)", response: ok, errors: ["rate_limited"] },
-  } },
-  { path: "/api/password-reset/{token}", tag: SESSION, module: passwordResetToken, operations: {
-    POST: { summary: "Set a new password from a reset link; every session ends", response: redirect, errors: ["gone", "rate_limited"] },
-  } },
-  { path: "/api/invitations/{token}/accept", tag: SESSION, module: invitationsTokenAccept, operations: {
-    POST: { summary: "Accept an invitation as the signed-in person with the invited email", response: redirect, errors: ["gone", "rate_limited"] },
-  } },
-  { path: "/api/invitations/{token}/sign-up", tag: SESSION, module: invitationsTokenSignUp, operations: {
-    POST: { summary: "Create the account with the invited email, join and sign in", response: redirect, errors: ["gone", "rate_limited"] },
-  } },
-  { path: "/api/unsubscribe/{token}", tag: SESSION, module: unsubscribeToken, operations: {
-    POST: { summary: "One-click unsubscribe (RFC 8058) from an email's link" },
-  } },
-  { path: "/api/health", tag: "Health", module: health, operations: {
-    GET: { summary: "Whether the server reaches its database (503 when it does not)", response: z.object({ ok: z.boolean(), database: z.boolean() }) },
-  } },
+  catalogueEntry({ path: "/api/orgs/{org}/objectives/{objectiveId}/comments", tag: "Comments and activity", module: orgObjectivesObjectiveidComments, operations: {
+    GET: { summary: "An objective's comments, newest first, 50 a page", response: pageJson(commentViewJson) },
+    POST: { summary: "Comment on an objective (plain text up to 5,000 characters)", response: comment },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/comments/{commentId}", tag: "Comments and activity", module: orgCommentsCommentid, operations: {
+    PATCH: { summary: "Edit your own comment", response: comment },
+    DELETE: { summary: "Delete a comment (its author, or an admin); the thread keeps a placeholder", description: "The answer is the comment as it now reads: deleted, without its words.", response: comment },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/activity", tag: "Comments and activity", module: orgActivity, operations: {
+    GET: { summary: "What changed: check-ins, changes and comments, newest first", description: "`scope=organisation`, `scope=team&teamId=…&includeSubTeams=true` or `scope=objective&objectiveId=…`.", response: pageJson(feedItemJson) },
+  } }),
+  ...sessionCatalogue,
 ];

@@ -40,6 +40,10 @@ const asSent = (schema: z.ZodType) => {
   return json;
 };
 
+/** An object schema with named properties, or a choice of such (not a bare `{ type: "object" }`). */
+const namesWhatItHolds = (schema: Json): boolean =>
+  Object.keys((schema.properties ?? {}) as Json).length > 0 || ((schema.anyOf ?? schema.oneOf ?? []) as Json[]).some(namesWhatItHolds);
+
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
     expect(document.openapi).toBe("3.1.0");
@@ -124,6 +128,33 @@ describe("the OpenAPI document", () => {
     expect(objective?.module.PATCH?.options.params).toBe(objectiveParams);
   });
 
+  it("documents every operation's success answer with the schema the catalogue declares for it", () => {
+    let documented = 0;
+    for (const entry of catalogue) {
+      for (const method of HTTP_METHODS) {
+        if (!entry.module[method]) continue;
+        const what = `${method} ${entry.path}`;
+        const responses = operation(entry.path, method)?.responses ?? {};
+        // Every route answers 200 on success (lib/http.ts json()); a 201 or 204 would need saying here and in route().
+        expect(Object.keys(responses).filter((status) => status.startsWith("2")), what).toEqual(["200"]);
+        const content = (responses["200"]?.content ?? {}) as Record<string, { schema?: Json }>;
+        const declared = entry.operations[method]?.response;
+        expect(declared, `${what}: declare its answer in app/api/openapi.json/catalogue.ts`).toBeDefined();
+        if (declared instanceof z.ZodType) {
+          const { $schema: _dialect, ...json } = z.toJSONSchema(declared, { io: "output", unrepresentable: "any" }) as Json;
+          expect(content["application/json"]?.schema, what).toEqual(json);
+        } else {
+          expect(Object.keys(content), what).toEqual([declared?.mediaType]);
+        }
+        // No answer left as "some JSON object": each names what it holds.
+        const schema = content["application/json"]?.schema;
+        if (schema) expect(namesWhatItHolds(schema), `${what} answers ${JSON.stringify(schema)}`).toBe(true);
+        documented++;
+      }
+    }
+    expect(documented).toBeGreaterThan(80);
+  });
+
   it("gives every operation its error statuses and the one error shape", () => {
     const errorResponses = document.components.responses as Record<string, { headers?: Json; content: Json }>;
     expect(Object.keys(errorResponses).sort()).toEqual(["Error400", "Error401", "Error403", "Error404", "Error409", "Error410", "Error413", "Error422", "Error429", "Error503"]);
@@ -133,7 +164,10 @@ describe("the OpenAPI document", () => {
     const create = operation("/api/orgs/{org}/objectives", "POST");
     expect(Object.keys(create?.responses ?? {})).toEqual(["200", "400", "401", "403", "404", "409", "429", "503"]);
     expect(Object.keys(operation("/api/session", "POST")?.responses ?? {})).toContain("429");
-    expect(Object.keys(operation("/api/health", "GET")?.responses ?? {})).toEqual(["200", "400", "503"]);
+    const health = operation("/api/health", "GET")?.responses ?? {};
+    expect(Object.keys(health)).toEqual(["200", "400", "503"]);
+    // The health check's 503 is its own report, not the error shape.
+    expect(health["503"]?.content).toEqual(health["200"]?.content);
 
     const error = (document.components.schemas as Record<string, Json>).Error as { properties: { error: { properties: Json; required: string[] } } };
     expect(Object.keys(error.properties.error.properties)).toEqual(expect.arrayContaining(["code", "message", "fields"]));

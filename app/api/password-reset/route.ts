@@ -1,7 +1,7 @@
 import { mailLimits } from "@/lib/auth/mail-limits";
 import { enforce } from "@/lib/auth/rate-limit";
 import { clientAddress } from "@/lib/client-address";
-import { route } from "@/lib/http";
+import { OK, route } from "@/lib/http";
 import { requestPasswordReset } from "@/lib/services/password-reset";
 import { forgotPasswordSchema } from "@/lib/validation/password-reset";
 
@@ -9,5 +9,5 @@ import { forgotPasswordSchema } from "@/lib/validation/password-reset";
 export const POST = route({ access: "public", body: forgotPasswordSchema }, async ({ req, body }) => {
   await enforce([`reset:ip:${clientAddress(req.headers)}`, mailLimits.passwordResetPerIp], [`reset:email:${body.email}`, mailLimits.passwordResetPerEmail]);
   await requestPasswordReset(body.email);
-  return { ok: true };
+  return OK;
 });

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { localeCookie } from "@/lib/i18n/config";
-import { route } from "@/lib/http";
+import { OK, route } from "@/lib/http";
 import { setLocale } from "@/lib/services/accounts";
 import { themeCookie } from "@/lib/theme";
 import { preferencesSchema } from "@/lib/validation/accounts";
@@ -15,5 +15,5 @@ export const POST = route({ access: "public", body: preferencesSchema }, async (
     if (user) await setLocale(user.id, body.locale);
   }
   if (body.theme) jar.set(themeCookie, body.theme, { path: "/", maxAge: YEAR, sameSite: "lax" });
-  return { ok: true };
+  return OK;
 });

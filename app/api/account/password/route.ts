@@ -1,7 +1,7 @@
 import { assertNotLimited, countFailure, limits, type Limit } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { startSession } from "@/lib/auth/sign-in";
-import { route } from "@/lib/http";
+import { OK, route } from "@/lib/http";
 import { changePassword } from "@/lib/services/accounts";
 import { passwordChangeSchema } from "@/lib/validation/accounts";
 
@@ -18,5 +18,5 @@ export const POST = route({ access: "user", body: passwordChangeSchema }, async 
     throw error;
   }
   await startSession({ id: user.id, name: user.name, email: user.email, sessionVersion });
-  return { ok: true };
+  return OK;
 });

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { OK, route } from "@/lib/http";
 import { unsubscribe } from "@/lib/services/notification-settings";
 import { unsubscribeParams } from "@/lib/validation/notifications";
 
@@ -8,5 +8,5 @@ import { unsubscribeParams } from "@/lib/validation/notifications";
  */
 export const POST = route({ access: "public", params: unsubscribeParams }, async ({ params }) => {
   const { topic } = await unsubscribe(params.token);
-  return { ok: true, topic };
+  return { ...OK, topic };
 });

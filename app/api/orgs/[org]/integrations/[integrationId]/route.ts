@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { OK, route } from "@/lib/http";
 import { deleteIntegration, updateIntegration } from "@/lib/services/integrations";
 import { integrationParams, updateIntegrationSchema } from "@/lib/validation/integrations";
 
@@ -9,5 +9,5 @@ export const PATCH = route({ access: "member", params: integrationParams, body: 
 
 export const DELETE = route({ access: "member", params: integrationParams }, async ({ ctx, params }) => {
   await deleteIntegration(ctx, params.integrationId);
-  return { ok: true };
+  return OK;
 });

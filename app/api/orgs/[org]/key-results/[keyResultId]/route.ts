@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { OK, route } from "@/lib/http";
 import { deleteKeyResult, updateKeyResult } from "@/lib/services/key-results";
 import { keyResultParams, keyResultUpdateSchema } from "@/lib/validation/okrs";
 
@@ -8,5 +8,5 @@ export const PATCH = route({ access: "member", params: keyResultParams, body: ke
 
 export const DELETE = route({ access: "member", params: keyResultParams }, async ({ ctx, params }) => {
   await deleteKeyResult(ctx, params.keyResultId);
-  return { ok: true };
+  return OK;
 });

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { OK, route } from "@/lib/http";
 import { getObjectiveDetail } from "@/lib/services/objective-detail";
 import { deleteObjective, updateObjective } from "@/lib/services/objectives";
 import { objectiveParams, objectiveUpdateSchema } from "@/lib/validation/okrs";
@@ -12,5 +12,5 @@ export const PATCH = route({ access: "member", params: objectiveParams, body: ob
 
 export const DELETE = route({ access: "member", params: objectiveParams }, async ({ ctx, params }) => {
   await deleteObjective(ctx, params.objectiveId);
-  return { ok: true };
+  return OK;
 });

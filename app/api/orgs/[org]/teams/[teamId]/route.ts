@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { OK, route } from "@/lib/http";
 import { deleteTeam, getTeam, updateTeam } from "@/lib/services/teams";
 import { teamDeleteSchema, teamParams, teamUpdateSchema } from "@/lib/validation/teams";
 
@@ -6,7 +6,7 @@ export const GET = route({ access: "member", params: teamParams }, async ({ ctx,
 
 export const PATCH = route({ access: "member", params: teamParams, body: teamUpdateSchema }, async ({ ctx, params, body }) => {
   await updateTeam(ctx, params.teamId, body);
-  return { ok: true };
+  return OK;
 });
 
 export const DELETE = route({ access: "member", params: teamParams, body: teamDeleteSchema }, async ({ ctx, params, body }) => {
