@@ -44,8 +44,11 @@ export interface ConnectionOptions {
 
 export type Pooler = "transaction";
 
+/** process.env, or a test's own variables. */
+type Environment = Readonly<Record<string, string | undefined>>;
+
 /** DATABASE_POOLER: unset (a direct connection or a session-mode pooler) or "transaction". */
-export function poolerFromEnv(env: NodeJS.ProcessEnv = process.env): Pooler | undefined {
+export function poolerFromEnv(env: Environment = process.env): Pooler | undefined {
   const value = env.DATABASE_POOLER?.trim();
   if (!value) return undefined;
   if (value === "transaction") return value;
@@ -83,7 +86,7 @@ export function onStatement(listener: (query: string) => void): void {
   statementListeners.add(listener);
 }
 
-export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
+export function connectionOptionsFromEnv(env: Environment = process.env): ConnectionOptions {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR || ".data/pglite",
@@ -98,7 +101,7 @@ export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
  * start to end (a migrator's lock, a failed DDL's error seen on the connection that ran it), which
  * a pooler that hands out a server connection per transaction does not promise.
  */
-export function directConnectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
+export function directConnectionOptionsFromEnv(env: Environment = process.env): ConnectionOptions {
   const direct = env.DIRECT_DATABASE_URL || undefined;
   const options = connectionOptionsFromEnv(env);
   return direct ? { ...options, databaseUrl: direct, pooler: undefined } : options;
@@ -115,6 +118,13 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
       // Named prepared statements live on one server connection; a transaction-mode pooler moves
       // us between connections, so each statement is parsed afresh (unnamed) instead.
       prepare: options.pooler !== "transaction",
+      // postgres.js 4 looks up a type it does not know (an enum column) the first time it meets
+      // one, on a second connection, while the first waits mid-statement holding its server
+      // connection. Behind a transaction-mode pooler whose server connections are all held so,
+      // the lookup never gets one: every request hung (PgBouncer, default_pool_size=1). Without
+      // the lookup, enums read as text, as they would anyway, and every array the app reads is of
+      // a built-in type (text[], uuid[]).
+      fetch_types: options.pooler !== "transaction",
       onnotice: () => {},
       // The process id tells an operator (and the connection-loss test) whose connections these are.
       connection: { application_name: `retning/${process.pid}` },
