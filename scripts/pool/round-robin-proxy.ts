@@ -49,6 +49,9 @@ http {
   upstream retning {
 ${servers}
     keepalive 64;
+    # Under Node's own 5 s (http.Server keepAliveTimeout): otherwise nginx may send a request on a
+    # kept connection the instance is closing that moment, and answer 502 (seen once in a c=20 run).
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${options.port};
