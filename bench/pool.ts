@@ -37,11 +37,15 @@ export interface PoolBenchOptions {
 
 const direct = (database: string) => `postgres://postgres@127.0.0.1:5432/${database}`;
 
-async function freshDatabase(): Promise<void> {
+/** Answers the server's version, for the record. */
+async function freshDatabase(): Promise<string> {
   const admin = postgres(direct("postgres"), { max: 1, onnotice: () => {} });
+  let version = "unknown";
   try {
     await admin.unsafe(`drop database if exists ${DATABASE} with (force)`);
     await admin.unsafe(`create database ${DATABASE}`);
+    const [row] = await admin`show server_version`;
+    version = String(row?.server_version ?? version);
   } finally {
     await admin.end();
   }
@@ -55,6 +59,7 @@ async function freshDatabase(): Promise<void> {
   } finally {
     await connection.close();
   }
+  return version;
 }
 
 /** A page (server-rendered, several transactions) and a JSON list, one after the other on every connection. */
@@ -97,7 +102,7 @@ function loadMix(origin: string, paths: readonly string[], headers: Record<strin
 
 export async function runPoolBench(options: PoolBenchOptions): Promise<PoolRun[]> {
   console.log(`Two instances behind nginx and PgBouncer (transaction mode, ${POOL_SIZE} server connections) beside one instance; database ${DATABASE}.`);
-  await freshDatabase();
+  const postgresVersion = await freshDatabase();
   const loadAtStart = loadavg().map((n) => Number(n.toFixed(2)));
   const runs: PoolRun[] = [];
   const env = { WORKER_IN_APP: "false", SCHEDULED_RUNS: "false" };
@@ -134,7 +139,7 @@ export async function runPoolBench(options: PoolBenchOptions): Promise<PoolRun[]
     mkdirSync(dir, { recursive: true });
     const date = new Date().toISOString().slice(0, 10);
     const file = join(dir, `${date}-pool.json`);
-    const machine = { ...machineFacts("(see bench/README.md)"), loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) };
+    const machine = { ...machineFacts(postgresVersion), loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) };
     writeFileSync(file, `${JSON.stringify({ date, machine, connections: CONNECTIONS, poolSize: POOL_SIZE, runs }, null, 2)}\n`);
     console.log(`Wrote ${file}`);
   }
