@@ -1,9 +1,22 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "@playwright/test";
+import postgres from "postgres";
 import { DEMO_PASSWORD, demo, unique } from "../helpers";
 import { HttpClient } from "../http-client";
 import { caughtMail, mailTo } from "../mailbox";
-import { instanceOrigins } from "./stack";
+import { instanceOrigins, pool } from "./stack";
+
+/** The workers pg-boss's own registry lists as running a queue now, one per live instance. */
+async function liveWorkersOf(queue: string): Promise<number> {
+  const sql = postgres(`postgres://postgres@127.0.0.1:5432/${pool.database}`, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select count(*)::int as n from pgboss.instance
+      where stopped_on is null and workers @> ${JSON.stringify([{ queue }])}::jsonb`;
+    return Number(row?.n ?? 0);
+  } finally {
+    await sql.end();
+  }
+}
 
 /**
  * Both instances run the job worker on one queue, through PgBouncer. Invitations made on either
@@ -12,6 +25,8 @@ import { instanceOrigins } from "./stack";
  */
 test("invitations made on both instances, with both workers running, are each mailed exactly once", async () => {
   test.setTimeout(120_000);
+  // Both instances work the mail queue, not only one of them.
+  expect(await liveWorkersOf("mail.send")).toBe(instanceOrigins.length);
   const clients = instanceOrigins.map((origin) => new HttpClient(origin));
   const [first] = clients as [HttpClient];
   expect((await first.json("POST", "/api/session", { email: demo.admin, password: DEMO_PASSWORD })).status).toBe(200);

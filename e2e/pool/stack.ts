@@ -9,8 +9,11 @@ export const pool = {
   instancePorts: [base + 1, base + 2] as const,
   pgbouncerPort: Number(process.env.POOL_PGBOUNCER_PORT ?? "6433"),
   database: process.env.POOL_DATABASE ?? "retning_e2e_pool",
-  /** Server connections PgBouncer keeps: 1, so every transaction of both instances takes turns on one. */
-  poolSize: Number(process.env.POOL_SIZE ?? "1"),
+  /**
+   * Server connections PgBouncer keeps: one, so every transaction of both instances takes turns on
+   * it (e2e/pool/tenant-setting.spec.ts relies on that).
+   */
+  poolSize: 1,
 } as const;
 
 export const proxyOrigin = `http://127.0.0.1:${pool.proxyPort}`;
