@@ -18,11 +18,15 @@ export interface BenchOptions {
   write: boolean;
   /** Only the stability run (of the last size), without recording, floors or per-page load. */
   stabilityOnly: boolean;
+  /** Only the two-instance run: nginx and PgBouncer beside one instance (bench/pool.ts). */
+  pool: boolean;
+  /** Seconds of each c=20 run of --pool. */
+  poolSeconds: number;
 }
 
 export const usage = `Usage: npm run bench -- [--size ${largeSizes.join("|")}]... [--duration 10] [--stability 60]
        [--no-build] [--reseed] [--lighthouse] [--page KEY]... [--floor-reps 200] [--no-write]
-       [--stability-only --stability 60]`;
+       [--stability-only --stability 60] [--pool [--pool-seconds 60]]`;
 
 const defaults: BenchOptions = {
   sizes: [],
@@ -35,6 +39,8 @@ const defaults: BenchOptions = {
   floorRepetitions: 200,
   write: true,
   stabilityOnly: false,
+  pool: false,
+  poolSeconds: 60,
 };
 
 function positive(raw: string, flag: string, allowZero = false): number | string {
@@ -59,11 +65,13 @@ export function parseBenchArguments(args: readonly string[]): BenchOptions | str
       }
       case "--duration":
       case "--stability":
-      case "--floor-reps": {
+      case "--floor-reps":
+    case "--pool-seconds": {
         const parsed = positive(value(), flag, flag === "--stability");
         if (typeof parsed === "string") return parsed;
         if (flag === "--duration") options.duration = parsed;
         else if (flag === "--stability") options.stability = parsed;
+        else if (flag === "--pool-seconds") options.poolSeconds = parsed;
         else options.floorRepetitions = Math.round(parsed);
         break;
       }
@@ -81,6 +89,9 @@ export function parseBenchArguments(args: readonly string[]): BenchOptions | str
         break;
       case "--no-write":
         options.write = false;
+        break;
+      case "--pool":
+        options.pool = true;
         break;
       case "--stability-only":
         options.stabilityOnly = true;

@@ -102,6 +102,7 @@ function today(): string {
 }
 
 async function main(options: BenchOptions) {
+  if (options.pool) return poolOnly(options);
   const url = benchDatabaseUrl();
   console.log(`Database: ${url.replace(/\/\/[^@]*@/, "//")}`);
   await ensureDatabase(url);
@@ -220,6 +221,18 @@ async function main(options: BenchOptions) {
   }
   const growth = formatGrowth(reports);
   if (growth) console.log(`\nGrowth from ${reports[0]?.size} to ${reports.at(-1)?.size} (c=1 p50):\n\n${growth}`);
+}
+
+/** `--pool`: its own small database (the demo organisation), so no generated organisation is needed. */
+async function poolOnly(options: BenchOptions): Promise<void> {
+  if (options.build) {
+    console.log("Building the production app (next build) …");
+    await buildApp();
+  } else if (!hasBuild()) {
+    throw new Error("--no-build, but there is no .next build here: run without it once.");
+  }
+  const { runPoolBench } = await import("./pool");
+  await runPoolBench({ seconds: options.poolSeconds, write: options.write });
 }
 
 /** `--stability-only`: the mixed c=10 run of the last size, after one probe of each page. */

@@ -33,6 +33,26 @@ export interface ConnectionOptions {
   pgliteDir?: string;
   /** Pool size for a Postgres server. */
   maxConnections?: number;
+  /**
+   * "transaction": databaseUrl reaches Postgres through a transaction-mode pooler (PgBouncer,
+   * Supabase's or Neon's). A server connection then serves other clients between our
+   * transactions, so a statement prepared on it may be gone (or another client's) by the next
+   * one: PgBouncer 1.18 has no prepared-statement support in that mode, so none are named.
+   */
+  pooler?: Pooler;
+}
+
+export type Pooler = "transaction";
+
+/** process.env, or a test's own variables. */
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/** DATABASE_POOLER: unset (a direct connection or a session-mode pooler) or "transaction". */
+export function poolerFromEnv(env: Environment = process.env): Pooler | undefined {
+  const value = env.DATABASE_POOLER?.trim();
+  if (!value) return undefined;
+  if (value === "transaction") return value;
+  throw new Error(`Invalid environment:\n  DATABASE_POOLER: "${value}" is not a pooling mode Retning knows; set "transaction" for PgBouncer in transaction mode, or leave it unset`);
 }
 
 /**
@@ -66,12 +86,25 @@ export function onStatement(listener: (query: string) => void): void {
   statementListeners.add(listener);
 }
 
-export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ConnectionOptions {
+export function connectionOptionsFromEnv(env: Environment = process.env): ConnectionOptions {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     pgliteDir: env.PGLITE_DIR || ".data/pglite",
     maxConnections: env.DB_POOL_MAX ? Number(env.DB_POOL_MAX) : undefined,
+    pooler: env.DATABASE_URL ? poolerFromEnv(env) : undefined,
   };
+}
+
+/**
+ * For migrations and other schema work: DIRECT_DATABASE_URL, a connection to Postgres itself,
+ * when DATABASE_URL goes through a transaction-mode pooler. Schema changes want one session from
+ * start to end (a migrator's lock, a failed DDL's error seen on the connection that ran it), which
+ * a pooler that hands out a server connection per transaction does not promise.
+ */
+export function directConnectionOptionsFromEnv(env: Environment = process.env): ConnectionOptions {
+  const direct = env.DIRECT_DATABASE_URL || undefined;
+  const options = connectionOptionsFromEnv(env);
+  return direct ? { ...options, databaseUrl: direct, pooler: undefined } : options;
 }
 
 export async function openConnection(options: ConnectionOptions): Promise<Connection> {
@@ -82,6 +115,16 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
       max: options.maxConnections ?? 10,
       // Parameters typed from their JavaScript values, as postgres.js 3 did (drizzle expects it).
       infer: true,
+      // Named prepared statements live on one server connection; a transaction-mode pooler moves
+      // us between connections, so each statement is parsed afresh (unnamed) instead.
+      prepare: options.pooler !== "transaction",
+      // postgres.js 4 looks up a type it does not know (an enum column) the first time it meets
+      // one, on a second connection, while the first waits mid-statement holding its server
+      // connection. Behind a transaction-mode pooler whose server connections are all held so,
+      // the lookup never gets one: every request hung (PgBouncer, default_pool_size=1). Without
+      // the lookup, enums read as text, as they would anyway, and every array the app reads is of
+      // a built-in type (text[], uuid[]).
+      fetch_types: options.pooler !== "transaction",
       onnotice: () => {},
       // The process id tells an operator (and the connection-loss test) whose connections these are.
       connection: { application_name: `retning/${process.pid}` },

@@ -16,12 +16,13 @@ export async function migrateDatabase(db: Database, driver: Driver): Promise<voi
 }
 
 async function main() {
-  const { getConnection, closeDb } = await import("./client");
-  const { db, driver } = await getConnection();
+  // DIRECT_DATABASE_URL when DATABASE_URL goes through a transaction-mode pooler (db/client.ts).
+  const { directConnectionOptionsFromEnv, openConnection } = await import("./client");
+  const { db, driver, close } = await openConnection(directConnectionOptionsFromEnv());
   const started = Date.now();
   await migrateDatabase(db, driver);
   console.log(`Migrated the ${driver === "postgres" ? "Postgres" : "embedded PGlite"} database in ${Date.now() - started} ms.`);
-  await closeDb();
+  await close();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -15,10 +15,11 @@ function printLogins(summary: DemoSummary): void {
 }
 
 async function main() {
-  const { getConnection, closeDb } = await import("./client");
+  const { directConnectionOptionsFromEnv, openConnection } = await import("./client");
   const { migrateDatabase } = await import("./migrate");
   const { seedDemo } = await import("./seed/demo");
-  const { db, driver } = await getConnection();
+  // It migrates first, so it takes the migrations' direct connection (db/client.ts).
+  const { db, driver, close } = await openConnection(directConnectionOptionsFromEnv());
   try {
     await migrateDatabase(db, driver);
     const started = Date.now();
@@ -32,7 +33,7 @@ async function main() {
     }
     printLogins(summary);
   } finally {
-    await closeDb();
+    await close();
   }
 }
 

@@ -7,6 +7,13 @@ import { parseTrustedProxies } from "@/lib/client-address";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * Postgres itself, for migrations, when DATABASE_URL goes through a transaction-mode pooler
+   * (DATABASE_POOLER=transaction). Unset: migrations use DATABASE_URL.
+   */
+  DIRECT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** "transaction" when DATABASE_URL is a transaction-mode pooler (PgBouncer): no prepared statements. */
+  DATABASE_POOLER: z.enum(["transaction"]).optional(),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   /** Set in production behind HTTPS: secure, __Host- prefixed cookies and HSTS. */

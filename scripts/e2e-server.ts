@@ -6,42 +6,14 @@
  * has no development mailbox.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { assertLocalDatabase } from "../tests/local-database";
 import { E2E_MAIL_DIR } from "../e2e/mail-dir";
+import { startMailCatcher } from "./mail-catcher";
 
 const port = process.env.E2E_PORT ?? "3100";
 
-/** The mail catcher: every message the app sends, as JSON in E2E_MAIL_DIR. */
-async function startMailCatcher(): Promise<string> {
-  rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
-  mkdirSync(E2E_MAIL_DIR, { recursive: true });
-  let count = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
-          const headers = Object.fromEntries(mail.headerLines.map((line) => [line.key, line.line.slice(line.line.indexOf(":") + 1).trim()]));
-          const file = join(E2E_MAIL_DIR, `${String(++count).padStart(6, "0")}.json`);
-          writeFileSync(file, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "", html: mail.html || "", headers }));
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address() as AddressInfo;
-  return `smtp://127.0.0.1:${address.port}`;
-}
 const databaseUrl = process.env.E2E_DATABASE_URL;
 const pgliteDir = ".data/e2e-pglite";
 
@@ -68,7 +40,7 @@ async function prepareDatabase() {
 
 async function main() {
   await prepareDatabase();
-  const smtpUrl = await startMailCatcher();
+  const smtpUrl = await startMailCatcher(E2E_MAIL_DIR);
   const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: {
