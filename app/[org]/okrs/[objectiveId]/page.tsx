@@ -1,4 +1,4 @@
-import { ChevronRight, Network, Pencil, Plus } from "lucide-react";
+import { ChevronRight, History, Network, Pencil, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,6 +12,7 @@ import { KeyResultList } from "@/components/objectives/key-result-list";
 import { ObjectiveFormDialog } from "@/components/objectives/objective-form-dialog";
 import { ObjectiveMenu } from "@/components/objectives/objective-menu";
 import { ObjectiveRowList } from "@/components/objectives/objective-row-list";
+import { QuarterChain } from "@/components/objectives/quarter-chain";
 import { CoachHints } from "@/components/okr/coach-hints";
 import { LevelBadge } from "@/components/okr/level-badge";
 import { ObjectiveProgress } from "@/components/okr/objective-progress";
@@ -72,6 +73,8 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   const expected = cycle.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const warnings = coach.get(objective.id) ?? [];
   const krOptions = detail.keyResults.map(({ id, title }) => ({ id, title }));
+  const here = detail.quarters.findIndex((quarter) => quarter.objectiveId === objective.id);
+  const carriedFrom = here > 0 ? detail.quarters[here - 1] : undefined;
 
   // Exactly the teams and people this person may give an objective to, asked of the permission table.
   const cascadeTargets: CascadeTarget[] =
@@ -120,6 +123,14 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           </div>
           <h1 className="text-2xl font-semibold tracking-tight text-balance text-fg">{objective.title}</h1>
           {objective.description ? <p className="max-w-3xl text-sm whitespace-pre-line text-muted">{objective.description}</p> : null}
+          {carriedFrom ? (
+            <p className="text-xs text-subtle">
+              <Link href={`/${ctx.orgSlug}/okrs/${carriedFrom.objectiveId}`} className="inline-flex items-center gap-1 hover:text-fg hover:underline">
+                <History className="size-3.5" aria-hidden />
+                {t("carriedFrom", { cycle: carriedFrom.cycleName })}
+              </Link>
+            </p>
+          ) : null}
           {detail.parentKeyResult ? (
             <p className="text-xs text-subtle">{t("contributesTo", { title: detail.parentKeyResult.title })}</p>
           ) : null}
@@ -178,6 +189,8 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           <ObjectiveProgressHistory title={objective.title} cycle={cycle} points={detail.progressHistory} progress={objective.progress} now={now()} />
         </CardContent>
       </Card>
+
+      <QuarterChain orgSlug={ctx.orgSlug} objectiveId={objective.id} quarters={detail.quarters} />
 
       {canEdit && warnings.length > 0 ? <CoachHints warnings={warnings} heading={2} /> : null}
 
