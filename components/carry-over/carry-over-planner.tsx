@@ -73,8 +73,9 @@ export function CarryOverPlanner({ orgSlug, from, to, objectives }: Props) {
       };
       const answer = await api<CarryOverResult>(`/api/orgs/${orgSlug}/cycles/${from.id}/carry-over`, { body });
       setResult(answer);
-      setChoices({});
-      setTargets({});
+      // Done and dropped stay as chosen; what was carried now shows where it went.
+      const carried = new Set(answer.objectives.map((objective) => objective.carriedFromId));
+      setChoices((current) => Object.fromEntries(Object.entries(current).filter(([id]) => !carried.has(id))));
       notify({
         title: t("saved", { count: answer.objectives.length, to: to.name }),
       });
@@ -93,7 +94,7 @@ export function CarryOverPlanner({ orgSlug, from, to, objectives }: Props) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-      <Card>
+      <Card className="self-start">
         <ul className="divide-y divide-border">
           {objectives.map((objective) => (
             <ObjectiveRow
@@ -196,7 +197,7 @@ function ObjectiveRow({ orgSlug, objective, to, choice, onChoose, targets, onTar
                     value={option}
                     checked={choice === option}
                     onChange={() => onChoose(option)}
-                    className="peer sr-only"
+                    className="peer absolute inset-0 cursor-pointer opacity-0"
                   />
                   <span
                     className={cn(
