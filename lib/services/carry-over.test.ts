@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { activity, cycles, keyResults, objectives } from "@/db/schema";
 import { pinClock, unpinClock } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
 import { carryOverSchema, type CarryOverInput } from "@/lib/validation/carry-over";
 import { appError } from "@/tests/app-error";
 import { setupTestDatabase } from "@/tests/db";
@@ -64,14 +65,11 @@ describe("carrying objectives into the next quarter", () => {
   it("copies objectives with their key results, starting at the last value, in one transaction; the closed cycle is not touched", async () => {
     const w = await quarterWorld();
     const before = await snapshotOf(w.cycleId);
-    const { result, count } = await countQueries(() =>
-      carryOver(
-        w.org.ownerCtx,
-        w.cycleId,
-        input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.company.id }, { objectiveId: w.teamGoal.id, keyResults: [{ keyResultId: w.reach.id, targetValue: "15000" }] }] }),
-      ),
+    const result = await carryOver(
+      w.org.ownerCtx,
+      w.cycleId,
+      input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.company.id }, { objectiveId: w.teamGoal.id, keyResults: [{ keyResultId: w.reach.id, targetValue: "15000" }] }] }),
     );
-    expect(count).toBeGreaterThan(0);
     expect(result.toCycleId).toBe(w.nextCycleId);
     expect(result.objectives.map((o) => [o.carriedFromId, o.alignment])).toEqual([
       [w.company.id, "none"],
@@ -154,6 +152,16 @@ describe("carrying objectives into the next quarter", () => {
     expect(again.code).toBe("conflict");
     expect(again.message).toBe("errors.alreadyCarried");
     expect(await snapshotOf(w.nextCycleId)).toEqual(before);
+    // Two people carrying the same objective at the same moment: one wins, the other is told, one copy exists.
+    const answers = await Promise.allSettled([
+      carryOver(w.lead.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id }] })),
+      carryOver(w.org.ownerCtx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id }] })),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const lost = answers.find((answer) => answer.status === "rejected");
+    expect(lost?.status === "rejected" && lost.reason instanceof AppError && lost.reason.code).toBe("conflict");
+    const db = await getDb();
+    expect(await db.select({ id: objectives.id }).from(objectives).where(eq(objectives.carriedFromId, w.teamGoal.id))).toHaveLength(1);
     // The same objective named twice in one request never reaches the service.
     expect(carryOverSchema.safeParse({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.mine.id }, { objectiveId: w.mine.id }] }).error?.issues[0]?.path).toEqual(["items", 1, "objectiveId"]);
   });
@@ -183,7 +191,7 @@ describe("carrying objectives into the next quarter", () => {
     expect(await db.select({ id: objectives.id }).from(objectives).where(eq(objectives.cycleId, w.nextCycleId))).toHaveLength(1);
   });
 
-  it("lists the cycle's objectives for the planning view with where each was carried, in two statements", async () => {
+  it("lists the cycle's objectives for the planning view with where each was carried, in two reads", async () => {
     const w = await quarterWorld();
     const { objectives: [copy] } = await carryOver(w.org.ownerCtx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.company.id }] }));
     const { result, count } = await countQueries(() => listCarryCandidates(w.member.ctx, w.cycleId));

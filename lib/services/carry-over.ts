@@ -52,7 +52,7 @@ export async function carryOver(ctx: TenantContext, fromCycleId: string, input: 
     return await withTenant(ctx, (tx) => carryInTx(tx, ctx, fromCycleId, input));
   } catch (error) {
     // Two carries of the same objective at once: the unique (org_id, carried_from_id) decides.
-    if (isUniqueViolation(error)) throw new AppError("conflict", "errors.alreadyCarried");
+    if (isUniqueViolation(error, "objectives_carried_from_key")) throw new AppError("conflict", "errors.alreadyCarried");
     throw error;
   }
 }
