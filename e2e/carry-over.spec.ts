@@ -77,6 +77,7 @@ test("close a quarter and carry two objectives into the next; the objective page
   await page.getByRole("link", { name: `Carried to ${next.name}` }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: titles.grow })).toBeVisible();
   await expect(page.getByRole("link", { name: `Carried from ${quarter.name}` })).toBeVisible();
+  await expect(page.getByText(`Kari Nordmann carried the objective over from ${quarter.name}`)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Grow NPS from 30 to 50" })).toBeVisible();
   await expect(page.getByText("42 · 42 → 60")).toBeVisible();
   const chain = page.getByRole("list").filter({ has: page.getByText(`Score 0.6`) });
@@ -88,5 +89,6 @@ test("close a quarter and carry two objectives into the next; the objective page
   await chain.getByRole("link", { name: new RegExp(quarter.name) }).click();
   await expect(page).toHaveURL(new RegExp(`/okrs/${growId}$`));
   await expect(page.getByText("42 · 30 → 50")).toBeVisible();
+  await expect(page.getByRole("link", { name: `Carried to ${next.name}` })).toBeVisible();
   await expect(page.getByRole("list").filter({ has: page.getByText(`Score 0.6`) }).locator('[aria-current="page"]')).toContainText(quarter.name);
 });
