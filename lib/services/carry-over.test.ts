@@ -16,7 +16,7 @@ import { createCheckIn } from "./check-ins";
 import { closeCycle, createNextCycle } from "./cycles";
 import { createKeyResult } from "./key-results";
 import { getObjectiveDetail } from "./objective-detail";
-import { createObjective, deleteObjective } from "./objectives";
+import { createObjective, deleteObjective, updateObjective } from "./objectives";
 
 setupTestDatabase();
 
@@ -128,6 +128,17 @@ describe("carrying objectives into the next quarter", () => {
     const [row] = await db.select().from(objectives).where(eq(objectives.id, team.objectives[0]?.id ?? ""));
     const [npsCopy] = await db.select().from(keyResults).where(eq(keyResults.objectiveId, company.objectives[0]?.id ?? ""));
     expect(row).toMatchObject({ parentObjectiveId: company.objectives[0]?.id, parentKeyResultId: npsCopy?.id });
+  });
+
+  it("does not align to an earlier copy that has since moved where the old alignment would not hold", async () => {
+    const w = await quarterWorld();
+    const team = await carryOver(w.lead.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id }] }));
+    const teamCopy = team.objectives[0]?.id ?? "";
+    // The team's copy becomes the lead's own objective in Q4: an individual objective cannot be aligned to.
+    const detail = await getObjectiveDetail(w.lead.ctx, teamCopy);
+    await updateObjective(w.org.ownerCtx, teamCopy, { version: detail.objective.version, level: "individual", ownerUserId: w.lead.user.id });
+    const mine = await carryOver(w.member.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.mine.id }] }));
+    expect(mine.objectives[0]?.alignment).toBe("unaligned");
   });
 
   it("follows the permission table: a member carries their own objectives, not the company's or another team's", async () => {

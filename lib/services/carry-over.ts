@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { idJson } from "@/lib/api/json-values";
@@ -93,9 +94,18 @@ async function carryInTx(tx: Tx, ctx: TenantContext, fromCycleId: string, input:
   }
 
   // Carried already (into this cycle or any other): the chain of quarters never forks.
+  // With each copy, whether it is still where its predecessor was (same level and team, not
+  // archived): only then does an alignment to the predecessor hold for the copy as it did before.
+  const predecessor = alias(objectives, "predecessor");
   const carriedBefore = await tx
-    .select({ id: objectives.id, cycleId: objectives.cycleId, carriedFromId: objectives.carriedFromId })
+    .select({
+      id: objectives.id,
+      cycleId: objectives.cycleId,
+      carriedFromId: objectives.carriedFromId,
+      samePlace: sql<boolean>`(${objectives.level} = ${predecessor.level} and ${objectives.teamId} is not distinct from ${predecessor.teamId} and ${objectives.archivedAt} is null)`,
+    })
     .from(objectives)
+    .innerJoin(predecessor, and(eq(predecessor.orgId, objectives.orgId), eq(predecessor.id, objectives.carriedFromId)))
     .where(and(eq(objectives.orgId, ctx.orgId), isNotNull(objectives.carriedFromId), inArray(objectives.carriedFromId, [...ids, ...parentIdsOf(sources)])));
   const copyOf = new Map(carriedBefore.map((row) => [row.carriedFromId as string, row]));
   if (ids.some((id) => copyOf.has(id))) throw new AppError("conflict", "errors.alreadyCarried");
@@ -273,7 +283,7 @@ function alignedParent(
   known: {
     newIdOf: ReadonlyMap<string, string>;
     newKeyResultIdOf: ReadonlyMap<string, string>;
-    copyOf: ReadonlyMap<string, { id: string; cycleId: string }>;
+    copyOf: ReadonlyMap<string, { id: string; cycleId: string; samePlace: boolean }>;
     targetCycleId: string;
     /** The old parents' key results and those of their earlier copies. */
     keyResultPlaces: ReadonlyArray<{ id: string; objectiveId: string; title: string; position: number }>;
@@ -287,7 +297,7 @@ function alignedParent(
     return { objectiveId: carriedNow, keyResultId, alignment: "carried" };
   }
   const earlier = known.copyOf.get(parentId);
-  if (earlier && earlier.cycleId === known.targetCycleId) {
+  if (earlier && earlier.cycleId === known.targetCycleId && earlier.samePlace) {
     const old = known.keyResultPlaces.find((kr) => kr.id === source.parentKeyResultId);
     const match = old ? known.keyResultPlaces.find((kr) => kr.objectiveId === earlier.id && kr.title === old.title && kr.position === old.position) : undefined;
     return { objectiveId: earlier.id, keyResultId: match?.id ?? null, alignment: "carried" };
