@@ -54,6 +54,7 @@ function sampleBody(method: string, pattern: string, a: Record<string, string>):
     "POST /api/orgs/[org]/cycles": {},
     "POST /api/orgs/[org]/cycles/[cycleId]/activate": {},
     "POST /api/orgs/[org]/cycles/[cycleId]/close": {},
+    "POST /api/orgs/[org]/cycles/[cycleId]/carry-over": { toCycleId: a.cycleId, items: [{ objectiveId: a.objectiveId }] },
     "POST /api/orgs/[org]/cycles/[cycleId]/import": { csv: "Objective,Level,Owner\r\nSmuggled,Company,maja@nordlys.example\r\n" },
     "POST /api/orgs/[org]/getting-started/example": { cycleId: a.cycleId },
     "POST /api/orgs/[org]/invitations": { email: "intruder@example.test", role: "owner" },

@@ -64,6 +64,10 @@ export function ActivityText({ action, actorName, before, after, keyResult, comm
     case "key_result.created":
     case "key_result.deleted":
       return <>{t(action === "key_result.created" ? "keyResultCreated" : "keyResultDeleted", { who, title: String(now.title ?? was.title ?? keyResult?.title ?? "") })}</>;
+    case "objective.created":
+      // A copy carried into a new quarter says where it came from.
+      if (typeof now.carriedFromCycle === "string") return <>{t("carriedFrom", { who, cycle: now.carriedFromCycle })}</>;
+      return <>{t("actions.objective.created", { who })}</>;
     case "comment.created":
     case "comment.updated":
       if (comment?.excerpt) return <>{t(action === "comment.created" ? "commented" : "editedComment", { who, excerpt: comment.excerpt })}</>;

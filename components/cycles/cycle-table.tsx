@@ -1,4 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { CycleStatus } from "@/lib/domain";
@@ -84,7 +86,17 @@ export async function CycleTable({ orgSlug, cycles, manages }: { orgSlug: string
               </Td>
               {manages ? (
                 <Td className="text-right">
-                  <CycleActions orgSlug={orgSlug} cycle={{ id: cycle.id, name: cycle.name, status: cycle.status, objectiveCount: cycle.objectiveCount }} />
+                  {cycle.status === "closed" ? (
+                    <Link
+                      href={`/${orgSlug}/okrs/carry-over?from=${cycle.id}`}
+                      aria-label={t("carryOverLabel", { name: cycle.name })}
+                      className={buttonClasses("ghost", "sm")}
+                    >
+                      {t("carryOver")}
+                    </Link>
+                  ) : (
+                    <CycleActions orgSlug={orgSlug} cycle={{ id: cycle.id, name: cycle.name, status: cycle.status, objectiveCount: cycle.objectiveCount }} />
+                  )}
                 </Td>
               ) : null}
             </Tr>

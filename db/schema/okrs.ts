@@ -73,6 +73,13 @@ export const objectives = pgTable(
     /** Frozen from progress when the cycle closes (0.0–1.0); 0.7 reads as success for a stretch goal. */
     score: ratio("score"),
     reflection: text("reflection"),
+    /**
+     * The objective of an earlier cycle this one carries on (lib/services/carry-over.ts): the chain
+     * of quarters on the objective page. Unique, so an objective is carried forward at most once and
+     * the chain never forks. The foreign key (same organisation, ON DELETE SET NULL of this column
+     * alone) is hand-written in migration 0009: Drizzle cannot emit a column list there.
+     */
+    carriedFromId: uuid("carried_from_id"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     ...version,
@@ -119,6 +126,9 @@ export const objectives = pgTable(
     index("objectives_org_owner_idx").on(t.orgId, t.ownerUserId),
     index("objectives_org_team_idx").on(t.orgId, t.teamId),
     index("objectives_org_parent_idx").on(t.orgId, t.parentObjectiveId),
+    // Also the index the chain's walk forward (who was carried from this one?) reads.
+    unique("objectives_carried_from_key").on(t.orgId, t.carriedFromId),
+    check("objectives_not_carried_from_self", sql`${t.carriedFromId} is distinct from ${t.id}`),
     // The explorer, person and team pages always name a cycle, then filter and sort within it.
     // No (org_id, cycle_id, level) index: under forced row-level security only leakproof
     // operators become index conditions, and enum equality is not one (docs/query-plans.md).

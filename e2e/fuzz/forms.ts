@@ -129,6 +129,13 @@ export const forms: Record<string, Form> = {
   "POST /api/orgs/[org]/cycles": {},
   "POST /api/orgs/[org]/cycles/[cycleId]/activate": {},
   "POST /api/orgs/[org]/cycles/[cycleId]/close": {},
+  "POST /api/orgs/[org]/cycles/[cycleId]/carry-over": {
+    fields: {
+      toCycleId: { kind: "uuid" },
+      items: { kind: "rows", min: 1, max: 200, row: { objectiveId: { kind: "uuid" } }, validRow: (w) => ({ objectiveId: w.objectiveId }) },
+    },
+    valid: (w) => ({ toCycleId: w.cycleId, items: [{ objectiveId: w.objectiveId }] }),
+  },
   "POST /api/orgs/[org]/cycles/[cycleId]/import": {
     fields: { csv: { kind: "csv" } },
     valid: () => ({ csv: "Objective,Level,Owner\r\nFuzz import,Company,Nobody\r\n" }),

@@ -45,7 +45,12 @@ export function pickCycle(list: readonly CycleSummary[], requested: string | und
 }
 
 export async function getCycle(ctx: TenantContext, cycleId: string): Promise<CycleSummary | null> {
-  const [row] = await withTenant(ctx, (tx) => tx.select(columns).from(cycles).where(and(eq(cycles.orgId, ctx.orgId), eq(cycles.id, cycleId))));
+  return withTenant(ctx, (tx) => getCycleInTx(tx, ctx, cycleId));
+}
+
+/** The cycle, inside a service's transaction; null when it is not this organisation's. */
+export async function getCycleInTx(tx: Tx, ctx: Pick<TenantContext, "orgId">, cycleId: string): Promise<CycleSummary | null> {
+  const [row] = await tx.select(columns).from(cycles).where(and(eq(cycles.orgId, ctx.orgId), eq(cycles.id, cycleId)));
   return row ?? null;
 }
 

@@ -16,6 +16,7 @@ import { z } from "zod";
 import { documents } from "@/lib/api/answer-types";
 import { dayJson, decimalJson, idJson, timestampJson } from "@/lib/api/json-values";
 import { confidences } from "@/lib/domain";
+import { quarterChainInTx, quarterLinkJson, type QuarterLink } from "./carry-over-read";
 
 export interface KeyResultView extends KeyResultMeasureFields {
   id: string;
@@ -55,6 +56,8 @@ export interface ObjectiveDetail {
   /** The key result of the parent this objective contributes to, if it names one. */
   parentKeyResult: { id: string; title: string } | null;
   progressHistory: Array<{ day: string; progress: number }>;
+  /** The chain of quarters, oldest first, this objective included (alone when never carried). */
+  quarters: QuarterLink[];
 }
 
 const keyResultViewJson = documents<KeyResultView>()(
@@ -95,6 +98,7 @@ export const objectiveDetailJson = documents<ObjectiveDetail>()(
     children: z.array(objectiveCardJson),
     parentKeyResult: z.object({ id: idJson, title: z.string() }).nullable(),
     progressHistory: z.array(z.object({ day: dayJson, progress: z.number() })),
+    quarters: z.array(quarterLinkJson),
   }),
 );
 
@@ -179,6 +183,8 @@ export const getObjectiveDetail = cache(async (ctx: TenantContext, objectiveId: 
       .where(and(eq(objectiveProgressHistory.orgId, ctx.orgId), eq(objectiveProgressHistory.objectiveId, objectiveId)))
       .orderBy(asc(objectiveProgressHistory.day));
 
+    const quarters = await quarterChainInTx(tx, ctx, objectiveId);
+
     const { cycle, parentKeyResultTitle, ...rest } = extra;
     const parentKeyResult = card.parentKeyResultId && parentKeyResultTitle !== null ? { id: card.parentKeyResultId, title: parentKeyResultTitle } : null;
     return {
@@ -189,6 +195,7 @@ export const getObjectiveDetail = cache(async (ctx: TenantContext, objectiveId: 
       children,
       parentKeyResult,
       progressHistory,
+      quarters,
     };
   });
 });

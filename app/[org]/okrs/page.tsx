@@ -1,4 +1,4 @@
-import { List, Network, Plus, SearchX, Target, X } from "lucide-react";
+import { CalendarArrowUp, List, Network, Plus, SearchX, Target, X } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ExplorerFilters } from "@/components/explorer/explorer-filters";
@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/lib/cn";
 import { formatPercent } from "@/lib/format";
+import { previousCycle } from "@/lib/okr/carry-over";
 import { cycleIsOpen } from "@/lib/okr/cycles";
 import { expectedProgress } from "@/lib/okr/progress";
 import { actorOf, can, companyObjectiveOf } from "@/lib/permissions";
@@ -117,6 +118,18 @@ export default async function ExplorerPage({ params, searchParams }: { params: P
                 {t("tree")}
               </Link>
             </nav>
+            {cycle.status === "closed" ? (
+              <Link href={`${base}/carry-over?from=${cycle.id}`} className={buttonClasses("secondary")}>
+                <CalendarArrowUp aria-hidden />
+                {t("carryOver")}
+              </Link>
+            ) : null}
+            {cycle.status === "planning" && cycles.some((other) => other.startDate < cycle.startDate) ? (
+              <Link href={`${base}/carry-over?to=${cycle.id}`} className={buttonClasses("secondary")}>
+                <CalendarArrowUp aria-hidden />
+                {t("carryOverFrom", { cycle: previousCycle(cycle, cycles)?.name ?? "" })}
+              </Link>
+            ) : null}
             {cycleIsOpen(cycle) ? <ImportDialog orgSlug={ctx.orgSlug} cycleId={cycle.id} cycleName={cycle.name} /> : null}
             {cycleIsOpen(cycle) ? (
               <ObjectiveFormDialog

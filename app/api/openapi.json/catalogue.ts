@@ -4,6 +4,7 @@ import * as orgCheckIns from "@/app/api/orgs/[org]/check-ins/route";
 import * as orgCommentsCommentid from "@/app/api/orgs/[org]/comments/[commentId]/route";
 import * as orgCyclesCycleidActivate from "@/app/api/orgs/[org]/cycles/[cycleId]/activate/route";
 import * as orgCyclesCycleidClose from "@/app/api/orgs/[org]/cycles/[cycleId]/close/route";
+import * as orgCyclesCycleidCarryOver from "@/app/api/orgs/[org]/cycles/[cycleId]/carry-over/route";
 import * as orgCyclesCycleidImport from "@/app/api/orgs/[org]/cycles/[cycleId]/import/route";
 import * as orgCyclesCycleidFormOptions from "@/app/api/orgs/[org]/cycles/[cycleId]/form-options/route";
 import * as orgCyclesCycleidTeamRows from "@/app/api/orgs/[org]/cycles/[cycleId]/team-rows/route";
@@ -53,6 +54,7 @@ import { catalogueEntry, type CatalogueEntry } from "@/lib/api/openapi";
 import { sessionCatalogue } from "./session-catalogue";
 import { importReportJson, importResultJson } from "@/lib/import/types";
 import { organisationApiTokenJson } from "@/lib/services/api-tokens";
+import { carryOverResultJson } from "@/lib/services/carry-over";
 import { cascadeResultJson } from "@/lib/services/cascade";
 import { checkInResultJson } from "@/lib/services/check-ins";
 import { commentViewJson } from "@/lib/services/comments";
@@ -194,6 +196,13 @@ export const catalogue: CatalogueEntry[] = [
       description: "`?dryRun=true` answers the report (counts, problems by row and column, a preview) and writes nothing; without it the file is judged again and written in one transaction, or with any problem nothing is (422 `unprocessable` with `error.report`). Over 1 MB or 2,000 rows: 413 `too_large`. See docs/api.md for the file format.",
       response: z.union([importReportJson, importResultJson]).meta({ description: "With `dryRun`, the report; without, what was written." }),
       errors: ["too_large", "unprocessable"],
+    },
+  } }),
+  catalogueEntry({ path: "/api/orgs/{org}/cycles/{cycleId}/carry-over", tag: "Cycles", module: orgCyclesCycleidCarryOver, operations: {
+    POST: {
+      summary: "Carry objectives of this cycle into a later, open cycle",
+      description: "Each named objective is copied into `toCycleId` with its key results (unit, direction, weight, owner; start = the last value unless `startValue` is given, target as before unless `targetValue` is given, due at the target cycle's end) and linked to its predecessor (`carriedFromId`). Alignment follows the parent's copy in the target cycle, else the copy starts unaligned (`alignment: \"unaligned\"`). One transaction; this cycle is only read. Objectives not named (done, or dropped) are left as they are. An objective carried before: 409 `conflict`.",
+      response: carryOverResultJson,
     },
   } }),
   catalogueEntry({ path: "/api/orgs/{org}/cycles/{cycleId}/close", tag: "Cycles", module: orgCyclesCycleidClose, operations: {

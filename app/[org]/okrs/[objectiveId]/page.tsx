@@ -1,4 +1,4 @@
-import { ChevronRight, Network, Pencil, Plus } from "lucide-react";
+import { CalendarArrowUp, ChevronRight, History, Network, Pencil, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,12 +12,13 @@ import { KeyResultList } from "@/components/objectives/key-result-list";
 import { ObjectiveFormDialog } from "@/components/objectives/objective-form-dialog";
 import { ObjectiveMenu } from "@/components/objectives/objective-menu";
 import { ObjectiveRowList } from "@/components/objectives/objective-row-list";
+import { QuarterChain } from "@/components/objectives/quarter-chain";
 import { CoachHints } from "@/components/okr/coach-hints";
 import { LevelBadge } from "@/components/okr/level-badge";
 import { ObjectiveProgress } from "@/components/okr/objective-progress";
 import { StatusBadge } from "@/components/okr/status-badge";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AppError } from "@/lib/errors";
@@ -72,6 +73,11 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   const expected = cycle.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const warnings = coach.get(objective.id) ?? [];
   const krOptions = detail.keyResults.map(({ id, title }) => ({ id, title }));
+  const here = detail.quarters.findIndex((quarter) => quarter.objectiveId === objective.id);
+  const carriedFrom = here > 0 ? detail.quarters[here - 1] : undefined;
+  const carriedTo = here >= 0 ? detail.quarters[here + 1] : undefined;
+  // A closed quarter's objective not carried yet: whoever may place it in the next one is offered the way.
+  const mayCarry = cycle.status === "closed" && !carriedTo && !objective.archived && can(ctx, "objective.create", objective);
 
   // Exactly the teams and people this person may give an objective to, asked of the permission table.
   const cascadeTargets: CascadeTarget[] =
@@ -120,10 +126,34 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           </div>
           <h1 className="text-2xl font-semibold tracking-tight text-balance text-fg">{objective.title}</h1>
           {objective.description ? <p className="max-w-3xl text-sm whitespace-pre-line text-muted">{objective.description}</p> : null}
+          {carriedFrom || carriedTo ? (
+            <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-subtle">
+              {carriedFrom ? (
+                <Link href={`/${ctx.orgSlug}/okrs/${carriedFrom.objectiveId}`} className="inline-flex items-center gap-1 hover:text-fg hover:underline">
+                  <History className="size-3.5" aria-hidden />
+                  {t("carriedFrom", { cycle: carriedFrom.cycleName })}
+                </Link>
+              ) : null}
+              {carriedTo ? (
+                <Link href={`/${ctx.orgSlug}/okrs/${carriedTo.objectiveId}`} className="inline-flex items-center gap-1 hover:text-fg hover:underline">
+                  <CalendarArrowUp className="size-3.5" aria-hidden />
+                  {t("carriedTo", { cycle: carriedTo.cycleName })}
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
           {detail.parentKeyResult ? (
             <p className="text-xs text-subtle">{t("contributesTo", { title: detail.parentKeyResult.title })}</p>
           ) : null}
         </div>
+        {mayCarry ? (
+          <div className="flex shrink-0 flex-wrap gap-2">
+            <Link href={`/${ctx.orgSlug}/okrs/carry-over?from=${cycle.id}`} className={buttonClasses("secondary")}>
+              <CalendarArrowUp aria-hidden />
+              {t("carryOver")}
+            </Link>
+          </div>
+        ) : null}
         {canEdit ? (
           <div className="flex shrink-0 flex-wrap gap-2">
             <ObjectiveFormDialog
@@ -178,6 +208,8 @@ export default async function ObjectivePage({ params }: { params: Params }) {
           <ObjectiveProgressHistory title={objective.title} cycle={cycle} points={detail.progressHistory} progress={objective.progress} now={now()} />
         </CardContent>
       </Card>
+
+      <QuarterChain orgSlug={ctx.orgSlug} objectiveId={objective.id} quarters={detail.quarters} />
 
       {canEdit && warnings.length > 0 ? <CoachHints warnings={warnings} heading={2} /> : null}
 
