@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { checkIns, cycles, keyResults, objectives } from "@/db/schema";
 import { pinClock, unpinClock } from "@/lib/clock";
+import { UTF8_BOM } from "@/lib/csv";
+import { AppError } from "@/lib/errors";
+import en from "@/lib/i18n/messages/en.json";
+import nb from "@/lib/i18n/messages/nb.json";
+import type { Translate } from "@/lib/validation/errors";
 import { weekStart } from "@/lib/okr/week";
 import { createTeam } from "@/lib/services/teams";
 import { setupTestDatabase } from "@/tests/db";
@@ -12,6 +18,7 @@ import { growOrganisation } from "@/tests/report-world";
 import { activeCycleId } from "@/tests/okr-world";
 import { newOrganisation } from "@/tests/world";
 import { loadQuarterStats, QUARTER_STATS_CYCLES, type QuarterScope } from "./quarter-stats";
+import { exportQuarterStatsCsv } from "./quarter-stats-export";
 
 setupTestDatabase();
 
@@ -204,6 +211,41 @@ describe("loadQuarterStats", () => {
     expect(smallCounts).toEqual([2, 2, 2]);
     const [largeOrg] = (await loadQuarterStats(large.org.ownerCtx, { kind: "organisation" })).slice(-1);
     expect(largeOrg?.objectiveCount).toBe(2 + grown.objectives);
+  });
+});
+
+describe("exportQuarterStatsCsv", () => {
+  const english = createTranslator({ locale: "en", messages: en }) as unknown as Translate;
+  const norwegian = createTranslator({ locale: "nb", messages: nb }) as unknown as Translate;
+  const notFound = (error: unknown) => error instanceof AppError && error.code === "not_found";
+
+  it("writes one row per closed cycle, safe for spreadsheets, and answers another organisation's team or person with not_found", async () => {
+    const world = await quarterWorld("Export");
+    const other = await quarterWorld("Foreign");
+    // A cycle name a spreadsheet would run as a formula.
+    await world.db.update(cycles).set({ name: "=HYPERLINK(1)" }).where(and(eq(cycles.orgId, world.org.orgId), eq(cycles.id, world.q1.id)));
+    const ctx = world.org.ownerCtx;
+
+    const team = await exportQuarterStatsCsv(ctx, { kind: "team", teamId: world.marketing.id }, english);
+    expect(team.filename).toBe(`retning-${world.org.slug}-quarters-marketing.csv`);
+    expect(team.rows).toBe(QUARTER_STATS_CYCLES);
+    expect(team.body.startsWith(UTF8_BOM)).toBe(true);
+    const lines = team.body.slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Cycle,Start,End,Objectives,Average score,Share at 0.7 or more (%),Check-in rate (%),Key-result weeks,Weeks with a check-in,Carried over");
+    expect(lines.slice(-3)).toEqual([
+      "Q4 2024,2024-10-01,2024-12-31,0,,,,0,0,",
+      "'=HYPERLINK(1),2025-01-01,2025-03-31,1,0.7,100,50,4,2,",
+      "Q2 2025,2025-04-01,2025-06-30,1,0.5,0,0,12,0,",
+    ]);
+
+    const organisation = await exportQuarterStatsCsv(ctx, { kind: "organisation" }, norwegian);
+    expect(organisation.filename).toBe(`retning-${world.org.slug}-quarters.csv`);
+    expect(organisation.body.split("\r\n").at(-2)).toBe("Q2 2025,2025-04-01,2025-06-30,2,0.73,50,50,24,12,");
+    const person = await exportQuarterStatsCsv(ctx, { kind: "person", userId: world.mia.user.id }, english);
+    expect(person.filename).toBe(`retning-${world.org.slug}-quarters-mia.csv`);
+
+    await expect(exportQuarterStatsCsv(ctx, { kind: "team", teamId: other.marketing.id }, english)).rejects.toSatisfy(notFound);
+    await expect(exportQuarterStatsCsv(ctx, { kind: "person", userId: other.mia.user.id }, english)).rejects.toSatisfy(notFound);
   });
 });
 

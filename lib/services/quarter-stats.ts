@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { checkIns, cycles, keyResults, objectives } from "@/db/schema";
 import { SUCCESS_SCORE } from "@/lib/okr/progress";
+import type { Tx } from "@/db/client";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
 import { parseRows, sqlCount, sqlDay, sqlNumberOrNull, sqlText } from "./sql-rows";
@@ -161,5 +162,10 @@ export function quarterStatsSql(ctx: Pick<TenantContext, "orgId">, scope: Quarte
 
 /** The last closed cycles (at most QUARTER_STATS_CYCLES), oldest first, with their figures for `scope`. One statement. */
 export async function loadQuarterStats(ctx: TenantContext, scope: QuarterScope): Promise<QuarterStats[]> {
-  return withTenant(ctx, async (tx) => parseRows(statsRow, await tx.execute(quarterStatsSql(ctx, scope))));
+  return withTenant(ctx, (tx) => quarterStatsIn(tx, ctx, scope));
+}
+
+/** loadQuarterStats inside a transaction the caller holds (the export reads its scope's name first). */
+export async function quarterStatsIn(tx: Tx, ctx: Pick<TenantContext, "orgId">, scope: QuarterScope): Promise<QuarterStats[]> {
+  return parseRows(statsRow, await tx.execute(quarterStatsSql(ctx, scope)));
 }

@@ -148,7 +148,11 @@ export const catalogue: CatalogueEntry[] = [
     POST: { summary: "Send a delivery again, same webhook-id and body (admins)" },
   } },
   { path: "/api/orgs/{org}/export", tag: ORG, module: orgExport, operations: {
-    GET: { summary: "The cycle's OKRs as CSV", description: "UTF-8 with a byte order mark; a cell a spreadsheet would run as a formula gets a leading single quote. Answers `text/csv`." },
+    GET: {
+      summary: "The cycle's OKRs, or the quarter statistics, as CSV",
+      description:
+        "UTF-8 with a byte order mark; a cell a spreadsheet would run as a formula gets a leading single quote. Answers `text/csv`. `kind=quarters`: one row per closed cycle (the last eight, oldest first) with its objectives, average score, share at 0.7 or more, check-in rate and carried-over count (empty: not tracked yet), for the organisation, or one `team` or `person`.",
+    },
   } },
   // Teams
   { path: "/api/orgs/{org}/teams", tag: "Teams", module: orgTeams, operations: {
