@@ -44,6 +44,8 @@ export function QuarterStatsCard({ orgSlug, stats, scope, manages }: QuarterStat
   const score = (value: number | null) => (value === null ? "—" : formatScore(value, locale));
   const percent = (value: number | null) => (value === null ? "—" : formatPercent(value, locale));
   const latest = stats.at(-1);
+  // Closed cycles, but none with anything counted here: words, not an empty chart.
+  const counted = stats.some((row) => row.objectiveCount > 0);
 
   return (
     <Card data-testid="quarter-stats">
@@ -52,7 +54,7 @@ export function QuarterStatsCard({ orgSlug, stats, scope, manages }: QuarterStat
           <CardTitle>{t("title")}</CardTitle>
           <CardDescription>{description}</CardDescription>
         </div>
-        {latest ? (
+        {latest && counted ? (
           <a href={quarterCsvHref(orgSlug, scope)} download className={buttonClasses("ghost", "sm")} title={t("downloadHint")}>
             <Download aria-hidden />
             {t("download")}
@@ -73,6 +75,8 @@ export function QuarterStatsCard({ orgSlug, stats, scope, manages }: QuarterStat
               ) : null
             }
           />
+        ) : !counted ? (
+          <p className="text-sm text-muted">{t("noneInScope", { count: stats.length })}</p>
         ) : (
           <div className="flex flex-col gap-3">
             <p className="text-sm text-muted" data-testid="quarter-summary">
@@ -121,7 +125,7 @@ export function QuarterStatsCard({ orgSlug, stats, scope, manages }: QuarterStat
                 <Table caption={t("caption")}>
                   <THead>
                     <tr>
-                      <Th>{t("cycle")}</Th>
+                      <Th className="text-left">{t("cycle")}</Th>
                       <Th className="text-right">{t("objectives")}</Th>
                       <Th className="text-right">{t("averageScore")}</Th>
                       <Th className="text-right">{t("success", { threshold })}</Th>
@@ -132,7 +136,7 @@ export function QuarterStatsCard({ orgSlug, stats, scope, manages }: QuarterStat
                   <TBody>
                     {stats.map((row) => (
                       <Tr key={row.cycleId}>
-                        <Th scope="row" className="font-normal">
+                        <Th scope="row" className="text-left font-normal">
                           {row.cycleName}
                         </Th>
                         <Td className="text-right tabular-nums">{formatCount(row.objectiveCount, locale)}</Td>
