@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { and, eq, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { createTranslator } from "next-intl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { checkIns, cycles, keyResults, objectives } from "@/db/schema";
+import { checkIns, cycles, cycleStatistics, keyResults, objectives } from "@/db/schema";
 import { pinClock, unpinClock } from "@/lib/clock";
 import { UTF8_BOM } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
@@ -11,26 +14,29 @@ import en from "@/lib/i18n/messages/en.json";
 import nb from "@/lib/i18n/messages/nb.json";
 import type { Translate } from "@/lib/validation/errors";
 import { weekStart } from "@/lib/okr/week";
+import { closeCycle } from "@/lib/services/cycles";
 import { createTeam } from "@/lib/services/teams";
 import { setupTestDatabase } from "@/tests/db";
 import { countQueries } from "@/tests/query-count";
 import { growOrganisation } from "@/tests/report-world";
 import { activeCycleId } from "@/tests/okr-world";
 import { newOrganisation } from "@/tests/world";
-import { loadQuarterStats, QUARTER_STATS_CYCLES, type QuarterScope } from "./quarter-stats";
+import { loadQuarterStats, missingStatisticsSql, QUARTER_STATS_CYCLES, type QuarterScope } from "./quarter-stats";
 import { exportQuarterStatsCsv } from "./quarter-stats-export";
 
 setupTestDatabase();
 
 // A Wednesday in the third quarter of 2025; the world below is built around it.
-beforeEach(() => pinClock("2025-07-16T10:00:00Z"));
+const TODAY = "2025-07-16T10:00:00Z";
+beforeEach(() => pinClock(TODAY));
 afterEach(() => unpinClock());
 
 const at = (iso: string) => new Date(iso);
 
 /**
- * Closed cycles with known figures, written as the database owner (a closed cycle is read-only to
- * the services). Mia is in Marketing; the organisation's owner writes the company objectives.
+ * Cycles with known figures, written as the database owner with times to the second (objectives
+ * at the progress their score will be), then closed through closeCycle at the pinned moment each
+ * closes. Mia is in Marketing; the organisation's owner writes the company objectives.
  *
  *   Q1 2025  1 Jan – 31 Mar, closed 2 Apr: weeks of 30 Dec … 31 Mar (14)
  *     A company   0.80  a1 (created 31 Dec): check-ins 29 Dec (before), 6 and 8 Jan (one week), 3 Feb, 7 Apr (after its last week) → 2 of 14
@@ -42,7 +48,7 @@ const at = (iso: string) => new Date(iso);
  *     F Marketing 0.50  f1 (created 1 Apr), never checked in → 0 of 12
  *   Q4 2024 closed without objectives; seven older closed cycles; Q3 2025 active (not counted).
  */
-async function quarterWorld(label = "Quarters") {
+async function quarterWorld(label = "Quarters", beforeClose?: (world: { orgId: string; ownerId: string; q2: string; marketing: string }) => Promise<void>) {
   const org = await newOrganisation(label);
   const mia = await org.join("member", "Mia");
   const marketing = await createTeam(org.ownerCtx, { name: "Marketing" });
@@ -56,8 +62,8 @@ async function quarterWorld(label = "Quarters") {
     name,
     startDate,
     endDate,
-    status: "closed" as const,
-    closedAt: at(closedAt),
+    status: "planning" as const,
+    closesAt: closedAt,
   });
   const q1 = cycle("Q1 2025", "2025-01-01", "2025-03-31", "2025-04-02T09:00:00Z");
   const q2 = cycle("Q2 2025", "2025-04-01", "2025-06-30", "2025-06-18T15:00:00Z");
@@ -68,7 +74,7 @@ async function quarterWorld(label = "Quarters") {
     const start = `${year}-${String(month).padStart(2, "0")}-01`;
     return cycle(`Old ${i}`, start, `${year}-${String(month + 2).padStart(2, "0")}-28`, `${year}-${String(month + 2).padStart(2, "0")}-28T12:00:00Z`);
   });
-  await db.insert(cycles).values([q1, q2, q4, ...older]);
+  await db.insert(cycles).values([q1, q2, q4, ...older].map(({ closesAt: _closesAt, ...row }) => row));
 
   const objective = (cycleId: string, title: string, score: string, extra: Partial<typeof objectives.$inferInsert> = {}) => ({
     orgId,
@@ -121,6 +127,14 @@ async function quarterWorld(label = "Quarters") {
   // The open quarter has an objective of its own, which no statistic counts.
   const current = await activeCycleId(org.ownerCtx);
   await db.insert(objectives).values(objective(current, "Now", "0.10"));
+  await beforeClose?.({ orgId, ownerId: owner, q2: q2.id, marketing: marketing.id });
+
+  // Closing freezes the scores (from progress) and records the statistics, each at its own moment.
+  for (const cycle of [...older, q4, q1, q2]) {
+    pinClock(cycle.closesAt);
+    await closeCycle(org.ownerCtx, cycle.id);
+  }
+  pinClock(TODAY);
   return { org, mia, marketing, q1, q2, q4, older, db };
 }
 
@@ -169,31 +183,59 @@ describe("loadQuarterStats", () => {
   });
 
   it("counts a week as lib/okr/week.ts does, for check-ins at random instants", async () => {
-    const world = await quarterWorld("Weeks");
     const first = weekStart(at("2025-04-01T00:00:00Z")).getTime();
     const last = weekStart(at("2025-06-18T15:00:00Z")).getTime();
-    // Random instants from a week before the cycle to a week after its close, on a fresh key result of F.
-    const [f] = await world.db.select({ id: objectives.id }).from(objectives).where(eqTitle(world.org.orgId, "F"));
-    if (!f) throw new Error("no F");
-    const kr = { orgId: world.org.orgId, id: randomUUID(), objectiveId: f.id, title: "Random", targetValue: "10", ownerUserId: world.org.owner.id, dueDate: "2099-12-31", createdAt: at("2025-03-20T00:00:00Z") };
-    await world.db.insert(keyResults).values(kr);
-    let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    const from = first - 7 * 86_400_000;
-    const times = Array.from({ length: 40 }, () => new Date(from + Math.floor(random() * (last - from + 21 * 86_400_000))));
-    await world.db.insert(checkIns).values(times.map((time) => ({ orgId: world.org.orgId, id: randomUUID(), keyResultId: kr.id, authorUserId: world.org.owner.id, value: "1", confidence: "on_track" as const, createdAt: time })));
+    let times: Date[] = [];
+    const world = await quarterWorld("Weeks", async ({ orgId, ownerId }) => {
+      // Random instants from a week before the cycle to a week after its close, on a fresh key result of F.
+      const db = await getDb();
+      const [f] = await db.select({ id: objectives.id }).from(objectives).where(and(eq(objectives.orgId, orgId), eq(objectives.title, "F")));
+      if (!f) throw new Error("no F");
+      const kr = { orgId, id: randomUUID(), objectiveId: f.id, title: "Random", targetValue: "10", ownerUserId: ownerId, dueDate: "2099-12-31", createdAt: at("2025-03-20T00:00:00Z") };
+      await db.insert(keyResults).values(kr);
+      let seed = 7;
+      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+      const from = first - 7 * 86_400_000;
+      times = Array.from({ length: 40 }, () => new Date(from + Math.floor(random() * (last - from + 21 * 86_400_000))));
+      await db.insert(checkIns).values(times.map((time) => ({ orgId, id: randomUUID(), keyResultId: kr.id, authorUserId: ownerId, value: "1", confidence: "on_track" as const, createdAt: time })));
+    });
     const weeks = new Set(times.map((time) => weekStart(time).getTime()).filter((week) => week >= first && week <= last));
+    expect(weeks.size).toBeGreaterThan(5);
 
     const [, , , , , , , q2] = await loadQuarterStats(world.org.ownerCtx, { kind: "team", teamId: world.marketing.id });
     // f1 has no check-ins; the random key result counts from the cycle's first week.
     expect(q2).toMatchObject({ keyResultWeeks: 24, checkedInWeeks: weeks.size });
   });
 
+  it("records the same figures through migration 0009's function as through closing, from the day each cycle was closed", async () => {
+    const migration = readFileSync(join(process.cwd(), "db/migrations/0009_quarter_statistics.sql"), "utf8");
+    const rendered = new PgDialect().sqlToQuery(missingStatisticsSql());
+    expect(rendered.params).toEqual([]);
+    const body = /\$body\$\n([\s\S]*?)\n\$body\$/.exec(migration)?.[1];
+    const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
+    expect(normalise(body ?? "")).toBe(normalise(rendered.sql));
+
+    const world = await quarterWorld("Backfill");
+    const scopes: QuarterScope[] = [{ kind: "organisation" }, { kind: "team", teamId: world.marketing.id }, { kind: "person", userId: world.mia.user.id }];
+    const read = () => Promise.all(scopes.map((scope) => loadQuarterStats(world.org.ownerCtx, scope)));
+    const closed = await read();
+    // As if the cycles had closed before statistics were kept: closed_at says when.
+    for (const cycle of [...world.older, world.q4, world.q1, world.q2]) {
+      await world.db.update(cycles).set({ closedAt: at(cycle.closesAt) }).where(and(eq(cycles.orgId, world.org.orgId), eq(cycles.id, cycle.id)));
+    }
+    await world.db.delete(cycleStatistics).where(eq(cycleStatistics.orgId, world.org.orgId));
+    expect((await read())[0]?.at(-1)).toMatchObject({ objectiveCount: 0, averageScore: null, checkInRate: null });
+    await world.db.execute(sql`select record_missing_cycle_statistics()`);
+    expect(await read()).toEqual(closed);
+  });
+
   it("sends one statement in one transaction, for a small and a much larger organisation alike", async () => {
     const small = await quarterWorld("Small");
-    const large = await quarterWorld("Large");
-    // The large organisation's Q2 grows by 60 teams of objectives, key results and check-ins.
-    const grown = await growOrganisation(large.org.orgId, large.q2.id, large.org.owner.id, 60);
+    // The large organisation's Q2 grows by 60 teams of objectives, key results and check-ins before it closes.
+    let grown = { objectives: 0 };
+    const large = await quarterWorld("Large", async ({ orgId, ownerId, q2 }) => {
+      grown = await growOrganisation(orgId, q2, ownerId, 60);
+    });
     expect(grown.objectives).toBeGreaterThan(250);
     const scopes = (world: typeof small): QuarterScope[] => [
       { kind: "organisation" },
@@ -248,7 +290,3 @@ describe("exportQuarterStatsCsv", () => {
     await expect(exportQuarterStatsCsv(ctx, { kind: "person", userId: other.mia.user.id }, english)).rejects.toSatisfy(notFound);
   });
 });
-
-function eqTitle(orgId: string, title: string) {
-  return and(eq(objectives.orgId, orgId), eq(objectives.title, title));
-}
