@@ -63,6 +63,7 @@ export const pages: PageSpec[] = [
   },
   { key: "tree", label: "alignment tree", as: "owner", growth: "none", request: (f) => ({ method: "GET", path: `/${f.slug}/okrs/tree` }) },
   { key: "objective", label: "objective page", as: "owner", growth: "paged", request: (f) => ({ method: "GET", path: `/${f.slug}/okrs/${f.objectiveId}` }) },
+  { key: "team", label: "team page", as: "owner", growth: "paged", request: (f) => ({ method: "GET", path: `/${f.slug}/teams/${f.teamId}` }) },
   { key: "person", label: "person page", as: "owner", growth: "paged", request: (f) => ({ method: "GET", path: `/${f.slug}/people/${f.memberUserId}` }) },
   { key: "my-week", label: "My week (member)", as: "member", growth: "paged", request: (f) => ({ method: "GET", path: `/${f.slug}/check-ins` }) },
   {

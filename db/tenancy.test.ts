@@ -39,6 +39,7 @@ describe("row-level security", () => {
         "check_ins",
         "comment_notifications",
         "comments",
+        "cycle_statistics",
         "cycles",
         "integration_deliveries",
         "integration_endpoints",

@@ -208,6 +208,14 @@ test("a member of another organisation gets 404 from every page and route handle
       checked.push(`${method} ${route.pattern}`);
     }
   }
+  // Ids in a query string, which the sweep above does not fill: the exports of A's cycle, team and
+  // person, asked at B's own address.
+  for (const query of [`cycle=${ids.cycleId}`, `kind=quarters&team=${ids.teamId}`, `kind=quarters&person=${ids.userId}`]) {
+    for (const { name, client } of clients) {
+      const response = await client.get(`/api/orgs/${bSlug}/export?${query}`);
+      expect(response.status(), `GET /api/orgs/[org]/export?${query} with B's address and A's ids (${name})`).toBe(404);
+    }
+  }
   expect(checked.length).toBeGreaterThan(40);
   expect(await fingerprint()).toEqual(before);
 

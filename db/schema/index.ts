@@ -8,6 +8,7 @@ export * from "./collaboration";
 export * from "./mail";
 export * from "./api-tokens";
 export * from "./integrations";
+export * from "./quarter-stats";
 
 import type { users, rateLimits } from "./users";
 import type { organisations, memberships, invitations } from "./organisations";

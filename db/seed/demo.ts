@@ -174,6 +174,8 @@ async function insertDemo(tx: Tx, today: Date, passwordHash: string, slug: strin
   const commentRows = buildComments(orgId, current.startDate, today, quarter, userId);
   counts.comments = await insertChunked(tx, commentsTable, commentRows.map(({ row }) => row));
   counts.activity = await insertChunked(tx, activity, [...built.flatMap((rows) => rows.activity), ...commentRows.map(({ event }) => event)]);
+  // The pilot cycle was written closed: record its quarter statistics as closing it would have (migration 0009).
+  await tx.execute(sql`select record_missing_cycle_statistics()`);
   return counts;
 }
 

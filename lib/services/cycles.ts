@@ -17,6 +17,8 @@ import { objectiveScope } from "./objective-scope";
 import { z } from "zod";
 import { dayJson, idJson } from "@/lib/api/json-values";
 import { cycleStatuses } from "@/lib/domain";
+import { recordStatisticsSql } from "./quarter-stats";
+import { instantSql } from "./status-sql";
 
 export const cycleSummaryJson = z.object({ id: idJson, name: z.string(), startDate: dayJson, endDate: dayJson, status: z.enum(cycleStatuses) });
 export type CycleSummary = z.infer<typeof cycleSummaryJson>;
@@ -141,8 +143,9 @@ export const finalScoreSql = (progress: SQLWrapper) => sql<string>`round(least(g
 
 /**
  * Closes a cycle (active or planning): every objective in it that is not archived gets its score
- * frozen at today's progress, in one statement, and the cycle becomes read-only. Returns how many
- * objectives were scored.
+ * frozen at today's progress, in one statement, its quarter statistics are recorded in another
+ * (lib/services/quarter-stats.ts), and the cycle becomes read-only. Returns how many objectives
+ * were scored.
  */
 export async function closeCycle(ctx: TenantContext, cycleId: string): Promise<number> {
   authorize(ctx, "cycle.manage");
@@ -158,6 +161,8 @@ export async function closeCycle(ctx: TenantContext, cycleId: string): Promise<n
       .set({ score: finalScoreSql(objectives.progress), version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(objectives.orgId, ctx.orgId), eq(objectives.cycleId, cycleId), isNull(objectives.archivedAt)))
       .returning({ id: objectives.id });
+    // The quarter statistics of the organisation, its teams and people, frozen with the scores.
+    await tx.execute(recordStatisticsSql(sql`c.org_id = ${ctx.orgId} and c.id = ${cycleId}`, instantSql(now())));
     await record(tx, ctx, {
       action: "cycle.closed",
       entityType: "cycle",

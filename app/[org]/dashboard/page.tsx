@@ -10,6 +10,7 @@ import { StatusBar, StatusLegend } from "@/components/dashboard/status-mix";
 import { TeamTable } from "@/components/dashboard/team-table";
 import { ObjectiveFormDialog } from "@/components/objectives/objective-form-dialog";
 import { GettingStartedChecklist } from "@/components/onboarding/getting-started";
+import { QuarterStatsCard } from "@/components/quarters/quarter-stats-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -19,6 +20,7 @@ import { formatPercent } from "@/lib/format";
 import { actorOf, can, companyObjectiveOf } from "@/lib/permissions";
 import { listCycles, pickCycle, previewNextCycle } from "@/lib/services/cycles";
 import { loadDashboard } from "@/lib/services/dashboard";
+import { loadQuarterStats } from "@/lib/services/quarter-stats";
 import { requireMember } from "@/lib/tenant";
 import { cycleIsOpen } from "@/lib/okr/cycles";
 import type { ExplorerQuery } from "@/lib/validation/explorer";
@@ -61,7 +63,11 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     );
   }
 
-  const data = await loadDashboard(ctx, cycle.id);
+  // Quarter statistics need a closed cycle; without one the page does not ask.
+  const [data, quarters] = await Promise.all([
+    loadDashboard(ctx, cycle.id),
+    cycles.some((candidate) => candidate.status === "closed") ? loadQuarterStats(ctx, { kind: "organisation" }) : [],
+  ]);
   const inCycle = (path: string, extra = "") => `/${ctx.orgSlug}/${path}?cycle=${cycle.id}${extra}`;
   // Every number on the page opens the explorer listing exactly what it counted (lib/dashboard-links.ts).
   const explorer = (view: ExplorerQuery) => explorerHref(ctx.orgSlug, cycle.id, view);
@@ -100,6 +106,9 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       ) : null}
     </>
   );
+  const quarterCard = (
+<QuarterStatsCard orgSlug={ctx.orgSlug} stats={quarters} scope={{ kind: "organisation" }} manages={manages} />
+  );
   const header = <PageHeader title={t("title")} description={t("description", { org: ctx.orgName, cycle: cycle.name })} actions={actions} />;
 
   if (!hasObjectives) {
@@ -134,6 +143,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
             )
           }
         />
+        {quarters.length > 0 ? <div className="mt-6">{quarterCard}</div> : null}
       </>
     );
   }
@@ -270,6 +280,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           </CardContent>
         </Card>
       </div>
+
+      {quarterCard}
 
       {next ? (
         <div className="flex justify-end">

@@ -162,7 +162,9 @@ export const catalogue: CatalogueEntry[] = [
   } }),
   catalogueEntry({ path: "/api/orgs/{org}/export", tag: ORG, module: orgExport, operations: {
     GET: {
-      summary: "The cycle's OKRs as CSV",
+      summary: "The cycle's OKRs, or the quarter statistics, as CSV",
+      description:
+        "`kind=quarters`: one row per closed cycle (the last eight, oldest first) with its objectives, average score, share at 0.7 or more, check-in rate and carried-over count, for the organisation, or one `team` or `person`.",
       response: { mediaType: "text/csv", description: "A download: UTF-8 with a byte order mark; a cell a spreadsheet would run as a formula gets a leading single quote." },
     },
   } }),

@@ -109,6 +109,7 @@ export async function seedLarge(target: Target, options: LargeSeedOptions): Prom
     const plans = missing.map((other) => planOrganisation(other, today));
     const passwordHashValue = await hash();
     await target.transaction((tx) => loadAll(tx, plans, passwordHashValue, () => {}));
+    await session.query("select record_missing_cycle_statistics()");
     log(`Created ${missing.length} small organisations (${missing[0]?.slug} …) in ${seconds(othersStarted)}.`);
   }
 
@@ -124,6 +125,10 @@ export async function seedLarge(target: Target, options: LargeSeedOptions): Prom
   log(`Planned "${shape.slug}" for ${today}: ${formatCount(shape.people)} people, ${formatCount(org.people.teams.length)} teams, ${formatCount(objectives)} objectives, ${formatCount(org.checkInCount)} check-ins (${seconds(planStarted)}).`);
   const passwordHashValue = await hash();
   await target.transaction((tx) => loadAll(tx, [org], passwordHashValue, log));
+  // Its closed cycle was written closed: record the quarter statistics as closing it would have (migration 0009).
+  const statisticsStarted = performance.now();
+  await session.query("select record_missing_cycle_statistics()");
+  log(`quarter statistics (${seconds(statisticsStarted)})`);
 
   const analyzeStarted = performance.now();
   await session.query("analyze");

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { ObjectiveRowList } from "@/components/objectives/objective-row-list";
 import { initials } from "@/components/people/people-list";
 import { CheckInList, KeyResultsElsewhere } from "@/components/people/person-sections";
+import { QuarterStatsCard } from "@/components/quarters/quarter-stats-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -14,6 +15,8 @@ import { AppError } from "@/lib/errors";
 import { expectedProgress } from "@/lib/okr/progress";
 import { listCycles, pickCycle } from "@/lib/services/cycles";
 import { getPerson } from "@/lib/services/people";
+import { loadQuarterStats } from "@/lib/services/quarter-stats";
+import { can } from "@/lib/permissions";
 import { requireMember } from "@/lib/tenant";
 import type { TenantContext } from "@/lib/tenant-context";
 import { uuid } from "@/lib/validation/common";
@@ -44,7 +47,12 @@ export default async function PersonPage({ params, searchParams }: { params: Par
   const requested = (await searchParams).cycle;
   const [cycles, t, tRole] = await Promise.all([listCycles(ctx), getTranslations("people"), getTranslations("roles")]);
   const cycle = pickCycle(cycles, Array.isArray(requested) ? requested[0] : requested);
-  const detail = await load(ctx, userId, cycle?.id ?? null);
+  // Quarter statistics need a closed cycle; without one the page does not ask. A malformed id
+  // is answered by load() (404) before the statistics are looked at.
+  const [detail, quarters] = await Promise.all([
+    load(ctx, userId, cycle?.id ?? null),
+    uuid.safeParse(userId).success && cycles.some((candidate) => candidate.status === "closed") ? loadQuarterStats(ctx, { kind: "person", userId }) : [],
+  ]);
   const { person } = detail;
   const expected = cycle?.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const cycleQuery = cycle && requested ? `cycle=${cycle.id}&` : "";
@@ -115,6 +123,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
               )}
             </CardContent>
           </Card>
+          <QuarterStatsCard orgSlug={ctx.orgSlug} stats={quarters} scope={{ kind: "person", id: person.userId, name: person.name }} manages={can(ctx, "cycle.manage")} />
         </div>
         <div className="flex flex-col gap-6">
           <Card>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActivityFeed } from "@/components/activity/feed";
 import { ProgressDeltasCard } from "@/components/activity/progress-deltas";
+import { QuarterStatsCard } from "@/components/quarters/quarter-stats-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { DeleteTeamDialog } from "@/components/teams/delete-team-dialog";
 import { ObjectiveRowList } from "@/components/objectives/objective-row-list";
@@ -16,6 +17,7 @@ import { AppError } from "@/lib/errors";
 import { expectedProgress } from "@/lib/okr/progress";
 import { can } from "@/lib/permissions";
 import { listCycles, pickCycle } from "@/lib/services/cycles";
+import { loadQuarterStats } from "@/lib/services/quarter-stats";
 import { teamObjectives } from "@/lib/services/team-objectives";
 import { flattenTree, getTeam, listTeams, teamTree } from "@/lib/services/teams";
 import { requireMember } from "@/lib/tenant";
@@ -46,7 +48,11 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
     getTranslations("teams"),
   ]);
   const cycle = pickCycle(cycles, Array.isArray(requested) ? requested[0] : requested);
-  const goals = cycle ? await teamObjectives(ctx, team.id, cycle.id) : { objectives: [], truncated: false, chains: {} };
+  // Quarter statistics need a closed cycle; without one the page does not ask.
+  const [goals, quarters] = await Promise.all([
+    cycle ? teamObjectives(ctx, team.id, cycle.id) : { objectives: [], truncated: false, chains: {} },
+    cycles.some((candidate) => candidate.status === "closed") ? loadQuarterStats(ctx, { kind: "team", teamId: team.id }) : [],
+  ]);
   const expected = cycle?.status === "active" ? expectedProgress(cycle, now()) : undefined;
   const flat = flattenTree(teamTree(teams));
   const here = flat.find((node) => node.team.id === team.id);
@@ -148,6 +154,7 @@ export default async function TeamPage({ params, searchParams }: { params: Promi
               ) : null}
             </CardContent>
           </Card>
+          <QuarterStatsCard orgSlug={ctx.orgSlug} stats={quarters} scope={{ kind: "team", id: team.id, name: team.name }} manages={can(ctx, "cycle.manage")} />
           <ActivityFeed ctx={ctx} scope={{ teamId: team.id, includeSubTeams: true }} limit={15} />
         </div>
         <div className="flex flex-col gap-6">
