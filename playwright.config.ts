@@ -35,7 +35,8 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "chromium", testIgnore: /\.mobile\.spec\.ts$/, use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    // e2e/pool/ runs against two instances behind PgBouncer: npm run e2e:pool (playwright.pool.config.ts).
+    { name: "chromium", testIgnore: [/\.mobile\.spec\.ts$/, /[\\/]pool[\\/]/], use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
     // A phone's screen (390 × 844, touch): the weekly check-in, the dashboard and the explorer, in Chromium.
     {
       name: "mobile",
