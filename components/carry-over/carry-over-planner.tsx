@@ -83,7 +83,7 @@ export function CarryOverPlanner({ orgSlug, from, to, objectives }: Props) {
     } catch (error) {
       if (error instanceof ApiError) {
         setFields(error.fields);
-        setAlert(Object.keys(error.fields).some((key) => key.startsWith("keyResults.")) ? t("fixTargets") : error.message);
+        setAlert(Object.keys(error.fields).some((key) => key.startsWith("keyResults.")) ? t("fixKeyResults") : error.message);
       } else {
         setAlert(String(error));
       }
@@ -234,6 +234,7 @@ function ObjectiveRow({ orgSlug, objective, to, choice, onChoose, targets, onTar
                   value={targets[kr.id] ?? kr.targetValue}
                   onChange={(value) => onTarget(kr.id, value)}
                   error={fields[`keyResults.${kr.id}.targetValue`]}
+                  ownerError={fields[`keyResults.${kr.id}.ownerUserId`]}
                   locale={locale}
                 />
               ))}
@@ -250,12 +251,15 @@ function KeyResultLine({
   value,
   onChange,
   error,
+  ownerError,
   locale,
 }: {
   kr: CarryCandidateKeyResult;
   value: string;
   onChange: (value: string) => void;
   error?: string[];
+  /** The owner has left: the key result cannot be carried until someone else owns it. */
+  ownerError?: string[];
   locale: string;
 }) {
   const t = useTranslations("carryOver");
@@ -272,6 +276,7 @@ function KeyResultLine({
             ? t("milestoneStart")
             : `${t("startsAt", { value: formatMeasure(start, kr, locale) })} (${t("was", { value: formatMeasure(kr.currentValue, kr, locale) })})`}
         </span>
+        {ownerError ? <p className="text-xs font-medium text-danger">{ownerError.join(" ")}</p> : null}
       </div>
       {kr.direction === "milestone" ? null : (
         <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">

@@ -15,6 +15,7 @@ import { listCarryCandidates } from "./carry-over-read";
 import { createCheckIn } from "./check-ins";
 import { closeCycle, createNextCycle } from "./cycles";
 import { createKeyResult } from "./key-results";
+import { removeMember } from "./members";
 import { getObjectiveDetail } from "./objective-detail";
 import { createObjective, deleteObjective, updateObjective } from "./objectives";
 
@@ -200,6 +201,16 @@ describe("carrying objectives into the next quarter", () => {
     expect(foreignKr.fields).toEqual({ [`keyResults.${w.churn.id}.keyResultId`]: ["validation.keyResultOfObjective"] });
     const db = await getDb();
     expect(await db.select({ id: objectives.id }).from(objectives).where(eq(objectives.cycleId, w.nextCycleId))).toHaveLength(1);
+  });
+
+  it("refuses a key result whose owner has left, under that key result, and writes nothing", async () => {
+    const w = await quarterWorld();
+    await removeMember(w.org.ownerCtx, w.member.user.id);
+    const before = await snapshotOf(w.nextCycleId);
+    const refused = await appError(carryOver(w.lead.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id }] })));
+    expect(refused.code).toBe("validation_failed");
+    expect(refused.fields).toEqual({ [`keyResults.${w.reach.id}.ownerUserId`]: ["validation.unknownMember"] });
+    expect(await snapshotOf(w.nextCycleId)).toEqual(before);
   });
 
   it("lists the cycle's objectives for the planning view with where each was carried, in two reads", async () => {
