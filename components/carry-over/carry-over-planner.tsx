@@ -46,6 +46,8 @@ export function CarryOverPlanner({ orgSlug, from, to, objectives }: Props) {
   const notify = useToast();
   const [choices, setChoices] = useState<Record<string, CarryChoice>>({});
   const [targets, setTargets] = useState<Record<string, string>>({});
+  // Key results unticked: they stay behind with their objective's old quarter.
+  const [leftBehind, setLeftBehind] = useState<Record<string, boolean>>({});
   const [fields, setFields] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -54,7 +56,7 @@ export function CarryOverPlanner({ orgSlug, from, to, objectives }: Props) {
   const open = objectives.filter((objective) => !objective.carriedInto && objective.mayCarry);
   const chosen = (choice: CarryChoice) => open.filter((objective) => choices[objective.id] === choice);
   const carrying = chosen("carry");
-  const keyResultCount = carrying.reduce((sum, objective) => sum + objective.keyResults.length, 0);
+  const keyResultCount = carrying.reduce((sum, objective) => sum + objective.keyResults.filter((kr) => !leftBehind[kr.id]).length, 0);
   const undecided = open.length - carrying.length - chosen("done").length - chosen("drop").length;
 
   async function save() {
@@ -66,9 +68,11 @@ export function CarryOverPlanner({ orgSlug, from, to, objectives }: Props) {
         toCycleId: to.id,
         items: carrying.map((objective) => ({
           objectiveId: objective.id,
-          keyResults: objective.keyResults.flatMap((kr) =>
-            targets[kr.id] !== undefined && targets[kr.id] !== kr.targetValue ? [{ keyResultId: kr.id, targetValue: targets[kr.id] }] : [],
-          ),
+          keyResults: objective.keyResults.flatMap((kr): Array<{ keyResultId: string; carry?: false; targetValue?: string }> => {
+            if (leftBehind[kr.id]) return [{ keyResultId: kr.id, carry: false }];
+            const target = targets[kr.id];
+            return target !== undefined && target !== kr.targetValue ? [{ keyResultId: kr.id, targetValue: target }] : [];
+          }),
         })),
       };
       const answer = await api<CarryOverResult>(`/api/orgs/${orgSlug}/cycles/${from.id}/carry-over`, { body });
@@ -111,6 +115,8 @@ export function CarryOverPlanner({ orgSlug, from, to, objectives }: Props) {
               }
               targets={targets}
               onTarget={(id, value) => setTargets((current) => ({ ...current, [id]: value }))}
+              leftBehind={leftBehind}
+              onCarryKeyResult={(id, carry) => setLeftBehind((current) => ({ ...current, [id]: !carry }))}
               fields={fields}
               locale={locale}
             />
@@ -155,11 +161,13 @@ interface RowProps {
   onChoose: (choice: CarryChoice) => void;
   targets: Record<string, string>;
   onTarget: (keyResultId: string, value: string) => void;
+  leftBehind: Record<string, boolean>;
+  onCarryKeyResult: (keyResultId: string, carry: boolean) => void;
   fields: FieldErrors;
   locale: string;
 }
 
-function ObjectiveRow({ orgSlug, objective, to, choice, onChoose, targets, onTarget, fields, locale }: RowProps) {
+function ObjectiveRow({ orgSlug, objective, to, choice, onChoose, targets, onTarget, leftBehind, onCarryKeyResult, fields, locale }: RowProps) {
   const t = useTranslations("carryOver");
   const result =
     objective.score !== null
@@ -233,6 +241,8 @@ function ObjectiveRow({ orgSlug, objective, to, choice, onChoose, targets, onTar
                   kr={kr}
                   value={targets[kr.id] ?? kr.targetValue}
                   onChange={(value) => onTarget(kr.id, value)}
+                  carry={!leftBehind[kr.id]}
+                  onCarry={(carry) => onCarryKeyResult(kr.id, carry)}
                   error={fields[`keyResults.${kr.id}.targetValue`]}
                   ownerError={fields[`keyResults.${kr.id}.ownerUserId`]}
                   locale={locale}
@@ -250,6 +260,8 @@ function KeyResultLine({
   kr,
   value,
   onChange,
+  carry,
+  onCarry,
   error,
   ownerError,
   locale,
@@ -257,6 +269,8 @@ function KeyResultLine({
   kr: CarryCandidateKeyResult;
   value: string;
   onChange: (value: string) => void;
+  carry: boolean;
+  onCarry: (carry: boolean) => void;
   error?: string[];
   /** The owner has left: the key result cannot be carried until someone else owns it. */
   ownerError?: string[];
@@ -270,13 +284,24 @@ function KeyResultLine({
   return (
     <li className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
       <div className="flex min-w-0 flex-col">
-        <span className="text-sm text-fg">{kr.title}</span>
-        <span className="text-xs text-subtle tabular-nums">
-          {kr.direction === "milestone"
+        <label className="flex items-start gap-2 text-sm text-fg">
+          <input
+            type="checkbox"
+            className="mt-1 shrink-0 accent-accent"
+            aria-label={t("carryKeyResult", { title: kr.title })}
+            checked={carry}
+            onChange={(event) => onCarry(event.target.checked)}
+          />
+          <span className={cn(!carry && "text-subtle line-through")}>{kr.title}</span>
+        </label>
+        <span className="pl-6 text-xs text-subtle tabular-nums">
+          {!carry
+            ? t("keyResultStays")
+            : kr.direction === "milestone"
             ? t("milestoneStart")
             : `${t("startsAt", { value: formatMeasure(start, kr, locale) })} (${t("was", { value: formatMeasure(kr.currentValue, kr, locale) })})`}
         </span>
-        {ownerError ? <p className="text-xs font-medium text-danger">{ownerError.join(" ")}</p> : null}
+        {ownerError ? <p className="pl-6 text-xs font-medium text-danger">{ownerError.join(" ")}</p> : null}
       </div>
       {kr.direction === "milestone" ? null : (
         <div className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
@@ -291,6 +316,7 @@ function KeyResultLine({
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? errorId(id) : undefined}
               value={value}
+              disabled={!carry}
               onChange={(event) => onChange(event.target.value)}
               className="h-8 w-28 text-right tabular-nums"
             />

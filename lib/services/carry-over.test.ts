@@ -213,6 +213,28 @@ describe("carrying objectives into the next quarter", () => {
     expect(await snapshotOf(w.nextCycleId)).toEqual(before);
   });
 
+  it("leaves a key result behind when told, and refuses to leave them all behind", async () => {
+    const w = await quarterWorld();
+    const before = await snapshotOf(w.nextCycleId);
+    const all = await appError(
+      carryOver(w.lead.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id, keyResults: [{ keyResultId: w.reach.id, carry: false }, { keyResultId: w.churn.id, carry: false }] }] })),
+    );
+    expect(all.fields).toEqual({ [`objectives.${w.teamGoal.id}.keyResults`]: ["validation.keepOneKeyResult"] });
+    expect(await snapshotOf(w.nextCycleId)).toEqual(before);
+    // The key result whose owner has left may stay behind, so the rest is carried.
+    await removeMember(w.org.ownerCtx, w.member.user.id);
+    const { objectives: [copy] } = await carryOver(
+      w.lead.ctx,
+      w.cycleId,
+      input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id, keyResults: [{ keyResultId: w.reach.id, carry: false, targetValue: "1" }] }] }),
+    );
+    const db = await getDb();
+    const krs = await db.select().from(keyResults).where(eq(keyResults.objectiveId, copy?.id ?? ""));
+    expect(krs.map((kr) => kr.title)).toEqual(["Cut churn from 10 % to 5 %"]);
+    const created = await db.select({ action: activity.action }).from(activity).where(and(eq(activity.orgId, w.org.orgId), eq(activity.objectiveId, copy?.id ?? "")));
+    expect(created.map((row) => row.action).sort()).toEqual(["key_result.created", "objective.created"]);
+  });
+
   it("lists the cycle's objectives for the planning view with where each was carried, in two reads", async () => {
     const w = await quarterWorld();
     const { objectives: [copy] } = await carryOver(w.org.ownerCtx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.company.id }] }));

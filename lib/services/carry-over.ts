@@ -23,9 +23,10 @@ import { carriedStart, carryRefusal } from "@/lib/okr/carry-over";
 /**
  * "Next quarter from this one" (issue 18): objectives of one cycle carried into a later, open one.
  * Each carried objective is a new objective of the target cycle with its predecessor's words,
- * level, team, owner and rollup, linked to it by `carried_from_id`, and a copy of every key result
- * (unit, direction, weight, owner, order) that starts where the old one ended (its last value)
- * and is due at the target cycle's end; targets and starts may be changed before saving.
+ * level, team, owner and rollup, linked to it by `carried_from_id`, and a copy of each key result
+ * carried (unit, direction, weight, owner, order; some may be left behind, not all) that starts
+ * where the old one ended (its last value) and is due at the target cycle's end; targets and
+ * starts may be changed before saving.
  * All of it in one transaction, and nothing of the source cycle is written: what is not carried
  * (done, or dropped) leaves no trace, so a closed quarter stays exactly as it was closed.
  */
@@ -135,9 +136,11 @@ async function carryInTx(tx: Tx, ctx: TenantContext, fromCycleId: string, input:
     ),
   );
 
-  // Ids made in advance, so alignment among the carried needs no round trip.
+  // Ids made in advance, so alignment among the carried needs no round trip. A key result left
+  // behind gets none: a child contributing to it starts aligned to the objective alone.
+  const leftBehind = new Set(input.items.flatMap((item) => item.keyResults.filter((kr) => !kr.carry).map((kr) => kr.keyResultId)));
   const newIdOf = new Map(ids.map((id) => [id, randomUUID()]));
-  const newKeyResultIdOf = new Map(sourceKeyResults.map((kr) => [kr.id, randomUUID()]));
+  const newKeyResultIdOf = new Map(sourceKeyResults.filter((kr) => !leftBehind.has(kr.id)).map((kr) => [kr.id, randomUUID()]));
   const newKeyResultIds = new Set<string>(newKeyResultIdOf.values());
   const at = now();
   const objectiveRows: Array<typeof objectives.$inferInsert> = [];
@@ -174,7 +177,10 @@ async function carryInTx(tx: Tx, ctx: TenantContext, fromCycleId: string, input:
     for (const keyResultId of overrides.keys()) {
       if (!own.some((kr) => kr.id === keyResultId)) fields[`keyResults.${keyResultId}.keyResultId`] = ["validation.keyResultOfObjective"];
     }
-    for (const kr of own) {
+    const kept = own.filter((kr) => !leftBehind.has(kr.id));
+    // Leaving every key result behind would carry an objective with nothing to measure it by.
+    if (own.length > 0 && kept.length === 0) fields[`objectives.${source.id}.keyResults`] = ["validation.keepOneKeyResult"];
+    for (const kr of kept) {
       const override = overrides.get(kr.id);
       const startValue = override?.startValue ?? carriedStart(kr);
       const targetValue = override?.targetValue ?? kr.targetValue;

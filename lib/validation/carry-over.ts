@@ -8,6 +8,8 @@ const MAX_KEY_RESULTS = 50;
 /** A key result of a carried objective, with the figures its owner changed before saving. */
 const carriedKeyResult = z.object({
   keyResultId: uuid,
+  /** False leaves this key result behind; a carried objective keeps at least one of its key results. */
+  carry: z.boolean().default(true),
   /** The new target; the old one when left out. */
   targetValue: decimal.optional(),
   /** The new start; the old key result's last value when left out. */
@@ -16,7 +18,7 @@ const carriedKeyResult = z.object({
 
 const carriedObjective = z.object({
   objectiveId: uuid,
-  /** Only the key results whose figures change; every key result is carried. */
+  /** Only the key results whose figures change or that stay behind; the others are carried as they were. */
   keyResults: z.array(carriedKeyResult).max(MAX_KEY_RESULTS, { error: "validation.invalid" }).default([]),
 });
 
