@@ -354,6 +354,17 @@ function ResultCard({ orgSlug, to, result }: { orgSlug: string; to: { name: stri
             </li>
           ))}
         </ul>
+        {result.realigned.length > 0 ? (
+          <ul className="mt-3 flex flex-col gap-1 border-t border-border pt-3 text-xs text-muted">
+            {result.realigned.map((objective) => (
+              <li key={objective.id}>
+                <Link href={`/${orgSlug}/okrs/${objective.id}`} className="hover:underline">
+                  {t("realigned", { title: objective.title })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </CardContent>
     </Card>
   );

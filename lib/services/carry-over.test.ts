@@ -31,8 +31,11 @@ const input = (value: unknown): CarryOverInput => carryOverSchema.parse(value);
  * The world of okrWorld, with a team objective aligned to the company's NPS key result and an
  * individual objective below it, each with checked-in key results; then Q3 closes and Q4 is planned.
  */
-async function quarterWorld() {
+async function quarterWorld(options: { secondCompanyKeyResult?: boolean } = {}) {
   const w = await okrWorld("Carry");
+  if (options.secondCompanyKeyResult) {
+    await createKeyResult(w.org.ownerCtx, w.company.id, keyResultInput(w.lead.user.id, { title: "Open a second shop", startValue: "0", targetValue: "1" }));
+  }
   const teamGoal = await createObjective(
     w.lead.ctx,
     objectiveInput(w.lead.ctx, w.cycleId, { level: "team", teamId: w.team.id, parentObjectiveId: w.company.id, parentKeyResultId: w.nps.id, title: "Win hearts on social" }),
@@ -131,6 +134,50 @@ describe("carrying objectives into the next quarter", () => {
     expect(row).toMatchObject({ parentObjectiveId: company.objectives[0]?.id, parentKeyResultId: npsCopy?.id });
   });
 
+  it("aligns copies carried earlier to their parent's copy when the parent is carried later, in the same transaction", async () => {
+    const w = await quarterWorld();
+    const team = await carryOver(w.lead.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id }] }));
+    const mine = await carryOver(w.member.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.mine.id }] }));
+    expect(mine.realigned).toEqual([]);
+    const teamCopy = team.objectives[0];
+    expect(teamCopy?.alignment).toBe("unaligned");
+    const db = await getDb();
+    const [beforeRow] = await db.select().from(objectives).where(eq(objectives.id, teamCopy?.id ?? ""));
+    // The company objective now: the team's copy takes its predecessor's alignment, key result included.
+    const company = await carryOver(w.org.ownerCtx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.company.id }] }));
+    expect(company.realigned).toEqual([{ id: teamCopy?.id, title: "Win hearts on social" }]);
+    const companyCopy = company.objectives[0]?.id ?? "";
+    const [npsCopy] = await db.select().from(keyResults).where(eq(keyResults.objectiveId, companyCopy));
+    const [row] = await db.select().from(objectives).where(eq(objectives.id, teamCopy?.id ?? ""));
+    expect(row).toMatchObject({ parentObjectiveId: companyCopy, parentKeyResultId: npsCopy?.id, version: (beforeRow?.version ?? 0) + 1 });
+    // The individual copy aligned to the team's copy when it was carried, and stays so.
+    const [mineRow] = await db.select().from(objectives).where(eq(objectives.id, mine.objectives[0]?.id ?? ""));
+    expect(mineRow?.parentObjectiveId).toBe(teamCopy?.id);
+    const updated = await db.select({ action: activity.action, after: activity.after }).from(activity).where(and(eq(activity.orgId, w.org.orgId), eq(activity.objectiveId, teamCopy?.id ?? ""), eq(activity.action, "objective.updated")));
+    expect(updated).toEqual([{ action: "objective.updated", after: { parentObjectiveId: companyCopy, parentKeyResultId: npsCopy?.id } }]);
+  });
+
+  it("realigns to the parent objective alone when the key result contributed to is left behind, and leaves copies aligned by hand alone", async () => {
+    const w = await quarterWorld({ secondCompanyKeyResult: true });
+    const team = await carryOver(w.lead.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id }] }));
+    const company = await carryOver(w.org.ownerCtx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.company.id, keyResults: [{ keyResultId: w.nps.id, carry: false }] }] }));
+    expect(company.realigned.map((row) => row.id)).toEqual([team.objectives[0]?.id]);
+    const db = await getDb();
+    const [row] = await db.select().from(objectives).where(eq(objectives.id, team.objectives[0]?.id ?? ""));
+    expect(row).toMatchObject({ parentObjectiveId: company.objectives[0]?.id, parentKeyResultId: null });
+    // A copy its owner aligned by hand meanwhile keeps that alignment when its old parent follows.
+    const w2 = await quarterWorld();
+    const mine = await carryOver(w2.member.ctx, w2.cycleId, input({ toCycleId: w2.nextCycleId, items: [{ objectiveId: w2.mine.id }] }));
+    const mineCopy = mine.objectives[0]?.id ?? "";
+    const planned = await createObjective(w2.org.ownerCtx, objectiveInput(w2.org.ownerCtx, w2.nextCycleId, { title: "Planned in Q4" }));
+    const detail = await getObjectiveDetail(w2.member.ctx, mineCopy);
+    await updateObjective(w2.member.ctx, mineCopy, { version: detail.objective.version, parentObjectiveId: planned.id });
+    const teamLater = await carryOver(w2.lead.ctx, w2.cycleId, input({ toCycleId: w2.nextCycleId, items: [{ objectiveId: w2.teamGoal.id }] }));
+    expect(teamLater.realigned).toEqual([]);
+    const [mineRow] = await db.select().from(objectives).where(eq(objectives.id, mineCopy));
+    expect(mineRow?.parentObjectiveId).toBe(planned.id);
+  });
+
   it("does not align to an earlier copy that has since moved where the old alignment would not hold", async () => {
     const w = await quarterWorld();
     const team = await carryOver(w.lead.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.teamGoal.id }] }));
@@ -140,6 +187,9 @@ describe("carrying objectives into the next quarter", () => {
     await updateObjective(w.org.ownerCtx, teamCopy, { version: detail.objective.version, level: "individual", ownerUserId: w.lead.user.id });
     const mine = await carryOver(w.member.ctx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.mine.id }] }));
     expect(mine.objectives[0]?.alignment).toBe("unaligned");
+    // Nor is the moved copy aligned when its old parent comes after it.
+    const company = await carryOver(w.org.ownerCtx, w.cycleId, input({ toCycleId: w.nextCycleId, items: [{ objectiveId: w.company.id }] }));
+    expect(company.realigned).toEqual([]);
   });
 
   it("follows the permission table: a member carries their own objectives, not the company's or another team's", async () => {

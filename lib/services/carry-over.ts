@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
@@ -18,6 +18,7 @@ import { isUniqueViolation } from "./db-errors";
 import { emitEvents } from "./integration-events";
 import { leadsOf } from "./objective-scope";
 import { measureColumns, measureOf, refreshProgress } from "./progress";
+import { parseRows } from "./sql-rows";
 import { carriedStart, carryRefusal } from "@/lib/okr/carry-over";
 
 /**
@@ -38,13 +39,22 @@ export const carriedObjectiveJson = z.object({
   /**
    * What became of the predecessor's alignment: `none` (it had none), `carried` (aligned to its
    * parent's copy in the target cycle, carried now or before) or `unaligned` (the parent was not
-   * carried, so the copy starts unaligned).
+   * carried, so the copy starts unaligned; carrying the parent later aligns it, see `realigned`).
    */
   alignment: z.enum(["none", "carried", "unaligned"]),
 });
 export type CarriedObjective = z.infer<typeof carriedObjectiveJson>;
 
-export const carryOverResultJson = z.object({ toCycleId: idJson, objectives: z.array(carriedObjectiveJson) });
+export const carryOverResultJson = z.object({
+  toCycleId: idJson,
+  objectives: z.array(carriedObjectiveJson),
+  /**
+   * Copies carried earlier into the target cycle that started unaligned because their parent was
+   * not there yet, now aligned to the parent's copy carried in this request (and to the copy of the
+   * key result their predecessor contributed to, when that key result was carried).
+   */
+  realigned: z.array(z.object({ id: idJson, title: z.string() })),
+});
 export type CarryOverResult = z.infer<typeof carryOverResultJson>;
 
 const fieldError = (fields: FieldErrors) => new AppError("validation_failed", "errors.validation", fields);
@@ -127,6 +137,29 @@ async function carryInTx(tx: Tx, ctx: TenantContext, fromCycleId: string, input:
         .from(keyResults)
         .where(and(eq(keyResults.orgId, ctx.orgId), or(inArray(keyResults.objectiveId, earlierParentCopies), inArray(keyResults.id, oldParentKeyResultIds))))
     : [];
+
+  // Copies carried earlier into the target cycle whose parent is carried only now: they started
+  // unaligned for want of it. Only those still unaligned and where their predecessor was (level,
+  // team, not archived) take the alignment their predecessor had; anything else was someone's edit.
+  const waitingChildren = await tx
+    .select({
+      id: objectives.id,
+      parentObjectiveId: predecessor.parentObjectiveId,
+      parentKeyResultId: predecessor.parentKeyResultId,
+    })
+    .from(objectives)
+    .innerJoin(predecessor, and(eq(predecessor.orgId, objectives.orgId), eq(predecessor.id, objectives.carriedFromId)))
+    .where(
+      and(
+        eq(objectives.orgId, ctx.orgId),
+        eq(objectives.cycleId, target.id),
+        isNull(objectives.parentObjectiveId),
+        isNull(objectives.archivedAt),
+        inArray(predecessor.parentObjectiveId, ids),
+        eq(objectives.level, predecessor.level),
+        sql`${objectives.teamId} is not distinct from ${predecessor.teamId}`,
+      ),
+    );
 
   // Everyone who will own something must still be a member.
   const owners = [...new Set([...sources.map((row) => row.ownerUserId), ...sourceKeyResults.map((kr) => kr.ownerUserId)])];
@@ -228,6 +261,7 @@ async function carryInTx(tx: Tx, ctx: TenantContext, fromCycleId: string, input:
       from (values ${values}) as v(id, key_result_id)
       where ${objectives.orgId} = ${ctx.orgId} and ${objectives.id} = v.id`);
   }
+  const realigned = await realignChildren(tx, ctx, waitingChildren, { newIdOf, newKeyResultIdOf, at });
 
   await emitEvents(
     tx,
@@ -270,10 +304,71 @@ async function carryInTx(tx: Tx, ctx: TenantContext, fromCycleId: string, input:
         }),
       ),
   ]);
-  await recordMany(tx, ctx, entries);
+  await recordMany(tx, ctx, [
+    ...entries,
+    ...realigned.map(
+      (row): ActivityEntry => ({
+        action: "objective.updated",
+        entityType: "objective",
+        entityId: row.id,
+        objectiveId: row.id,
+        teamId: row.teamId,
+        before: { parentObjectiveId: null, parentKeyResultId: null },
+        after: { parentObjectiveId: row.parentObjectiveId, parentKeyResultId: row.parentKeyResultId },
+      }),
+    ),
+  ]);
   const parents = objectiveRows.flatMap((row) => (row.parentObjectiveId && !newIdOf.has(row.parentObjectiveId) ? [row.parentObjectiveId] : []));
   await refreshProgress(tx, ctx, [...objectiveRows.map((row) => row.id as string), ...parents]);
-  return { toCycleId: target.id, objectives: carried };
+  return { toCycleId: target.id, objectives: carried, realigned: realigned.map((row) => ({ id: row.id, title: row.title })) };
+}
+
+const realignedRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  team_id: z.string().nullable(),
+  parent_objective_id: z.string(),
+  parent_key_result_id: z.string().nullable(),
+});
+
+/**
+ * Aligns the waiting children to their parents' new copies, in one statement that checks again
+ * that each is still unaligned (an edit since the read wins), with a new version so an editor
+ * holding the old one is told rather than overwriting it.
+ */
+async function realignChildren(
+  tx: Tx,
+  ctx: TenantContext,
+  children: ReadonlyArray<{ id: string; parentObjectiveId: string | null; parentKeyResultId: string | null }>,
+  known: { newIdOf: ReadonlyMap<string, string>; newKeyResultIdOf: ReadonlyMap<string, string>; at: Date },
+): Promise<Array<{ id: string; title: string; teamId: string | null; parentObjectiveId: string; parentKeyResultId: string | null }>> {
+  const links = children.flatMap((child) => {
+    const parentObjectiveId = child.parentObjectiveId ? known.newIdOf.get(child.parentObjectiveId) : undefined;
+    if (!parentObjectiveId) return [];
+    // A key result left behind has no copy: the child aligns to the objective alone.
+    const parentKeyResultId = child.parentKeyResultId ? (known.newKeyResultIdOf.get(child.parentKeyResultId) ?? null) : null;
+    return [{ id: child.id, parentObjectiveId, parentKeyResultId }];
+  });
+  if (links.length === 0) return [];
+  const values = sql.join(
+    links.map((link) => sql`(${link.id}::uuid, ${link.parentObjectiveId}::uuid, ${link.parentKeyResultId}::uuid)`),
+    sql`, `,
+  );
+  const rows = await tx.execute(sql`
+    update ${objectives}
+    set parent_objective_id = v.parent_objective_id, parent_key_result_id = v.parent_key_result_id,
+      version = ${objectives.version} + 1, updated_at = ${known.at.toISOString()}::timestamptz
+    from (values ${values}) as v(id, parent_objective_id, parent_key_result_id)
+    where ${objectives.orgId} = ${ctx.orgId} and ${objectives.id} = v.id and ${objectives.parentObjectiveId} is null
+    returning ${objectives.id} as id, ${objectives.title} as title, ${objectives.teamId} as team_id,
+      ${objectives.parentObjectiveId} as parent_objective_id, ${objectives.parentKeyResultId} as parent_key_result_id`);
+  return parseRows(realignedRow, rows).map((row) => ({
+    id: row.id,
+    title: row.title,
+    teamId: row.team_id,
+    parentObjectiveId: row.parent_objective_id,
+    parentKeyResultId: row.parent_key_result_id,
+  }));
 }
 
 const parentIdsOf = (sources: readonly Objective[]) => sources.flatMap((row) => (row.parentObjectiveId ? [row.parentObjectiveId] : []));

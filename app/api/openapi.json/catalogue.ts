@@ -203,7 +203,7 @@ export const catalogue: CatalogueEntry[] = [
   catalogueEntry({ path: "/api/orgs/{org}/cycles/{cycleId}/carry-over", tag: "Cycles", module: orgCyclesCycleidCarryOver, operations: {
     POST: {
       summary: "Carry objectives of this cycle into a later, open cycle",
-      description: "Each named objective is copied into `toCycleId` with its key results (unit, direction, weight, owner; start = the last value unless `startValue` is given, target as before unless `targetValue` is given, due at the target cycle's end; `carry: false` leaves one behind, but not all) and linked to its predecessor (`carriedFromId`). Alignment follows the parent's copy in the target cycle, else the copy starts unaligned (`alignment: \"unaligned\"`). One transaction; this cycle is only read. Objectives not named (done, or dropped) are left as they are. An objective carried before: 409 `conflict`.",
+      description: "Each named objective is copied into `toCycleId` with its key results (unit, direction, weight, owner; start = the last value unless `startValue` is given, target as before unless `targetValue` is given, due at the target cycle's end; `carry: false` leaves one behind, but not all) and linked to its predecessor (`carriedFromId`). Alignment follows the parent's copy in the target cycle, else the copy starts unaligned (`alignment: \"unaligned\"`); copies carried earlier that are still unaligned are aligned to their parent's copy when it is carried (`realigned`). One transaction; this cycle is only read. Objectives not named (done, or dropped) are left as they are. An objective carried before: 409 `conflict`.",
       response: carryOverResultJson,
     },
   } }),
