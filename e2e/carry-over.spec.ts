@@ -62,6 +62,13 @@ test("close a quarter and carry two objectives into the next; the objective page
   const summary = page.getByRole("complementary", { name: "Summary" });
   await expect(summary).toContainText("2 objectives to carry");
   await expect(summary).toContainText("1 done");
+  // A key result can stay behind: its target is then not editable, and the summary counts it out.
+  const carryShipKr = page.getByRole("checkbox", { name: "Carry this key result: “Move 10 payment flows to the new checkout”" });
+  await carryShipKr.uncheck();
+  await expect(page.getByLabel("Target for “Move 10 payment flows to the new checkout”")).toBeDisabled();
+  await expect(summary).toContainText("with 1 key result");
+  await carryShipKr.check();
+  await expect(summary).toContainText("with 2 key results");
   await expectNoAxeViolations(page);
   await summary.getByRole("button", { name: `Carry into ${next.name}` }).click();
   await expect(page.getByRole("group", { name: `What happens to “${titles.grow}”` })).toHaveCount(0);
