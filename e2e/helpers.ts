@@ -11,6 +11,8 @@ export const demo = {
 
 /** WCAG 2.1 AA as axe checks it; every page a journey visits should pass. */
 export async function expectNoAxeViolations(page: Page) {
+  // Next streams a dynamic page's metadata after its body: judge the page once its title is there.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary).toEqual([]);
