@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { KeyResultDirection, KeyResultUnit, ObjectiveLevel } from "@/lib/domain";
+import type { KeyResultDirection, ObjectiveLevel } from "@/lib/domain";
+import type { KeyResultUnitFields } from "@/lib/services/key-result-measure";
 import { MAX_KEY_RESULTS } from "@/lib/okr/coach";
 import { alignmentRefusal, teamsAbove } from "@/lib/okr/alignment";
 import { normaliseValues } from "@/lib/okr/key-result-values";
@@ -37,15 +38,11 @@ export interface ImportLookups {
   newId: () => string;
 }
 
-export interface PlannedKeyResult {
+export interface PlannedKeyResult extends KeyResultUnitFields {
   id: string;
   row: number;
   title: string;
   ownerUserId: string;
-  unit: KeyResultUnit;
-  currencyCode: string | null;
-  unitLabel: string | null;
-  direction: KeyResultDirection;
   startValue: string;
   targetValue: string;
   dueDate: string;

@@ -5,9 +5,10 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db/client";
 import { dayJson, idJson } from "@/lib/api/json-values";
 import { cycles, keyResults, objectives, teams, users } from "@/db/schema";
-import { cycleStatuses, type KeyResultDirection, type KeyResultUnit, type ObjectiveLevel } from "@/lib/domain";
+import { cycleStatuses, type ObjectiveLevel } from "@/lib/domain";
 import type { TenantContext } from "@/lib/tenant-context";
 import { withTenant } from "@/lib/tenant-scope";
+import { keyResultMeasureColumns, type KeyResultMeasureFields } from "./key-result-measure";
 import { leadIdsOfSql } from "./objective-scope";
 import { parseRows, sqlDay, sqlNumber, sqlNumberOrNull, sqlText } from "./sql-rows";
 
@@ -83,16 +84,9 @@ export async function quarterChainInTx(tx: Tx, ctx: Pick<TenantContext, "orgId">
   }));
 }
 
-export interface CarryCandidateKeyResult {
+export interface CarryCandidateKeyResult extends KeyResultMeasureFields {
   id: string;
   title: string;
-  unit: KeyResultUnit;
-  currencyCode: string | null;
-  unitLabel: string | null;
-  direction: KeyResultDirection;
-  startValue: string;
-  targetValue: string;
-  currentValue: string;
   progress: number;
 }
 
@@ -152,13 +146,7 @@ export async function listCarryCandidates(ctx: TenantContext, cycleId: string): 
         id: keyResults.id,
         objectiveId: keyResults.objectiveId,
         title: keyResults.title,
-        unit: keyResults.unit,
-        currencyCode: keyResults.currencyCode,
-        unitLabel: keyResults.unitLabel,
-        direction: keyResults.direction,
-        startValue: keyResults.startValue,
-        targetValue: keyResults.targetValue,
-        currentValue: keyResults.currentValue,
+        ...keyResultMeasureColumns,
         progress: sql<number>`${keyResults.progress}::float8`,
       })
       .from(keyResults)
