@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { unique } from "./helpers";
-import { HttpClient, jsonOf, loopbackAddress, type RawResponse } from "./http-client";
+import { HttpClient, isErrorBody, jsonOf, loopbackAddress, type RawResponse } from "./http-client";
 import { signUpConfirmedRaw } from "./sign-up";
 
 /**
@@ -69,12 +69,6 @@ const junkParam: fc.Arbitrary<string> = fc.oneof(
 let client: HttpClient;
 let document: OpenApi;
 const world: Record<string, string> = {};
-
-function isErrorBody(value: unknown): value is { error: { code: string; message: string; fields?: Record<string, string[]> } } {
-  if (!value || typeof value !== "object" || !("error" in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return !!error && typeof error === "object" && typeof (error as { code?: unknown }).code === "string";
-}
 
 /** `..` and `%2e%2e` are dot segments: URL rules resolve them, and the answer may send there. */
 const isDotSegment = (value: string) => /^(\.|%2e){2}$/i.test(value);

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { corruptedBodies, invalidParam, type Corruption } from "./fuzz/arbitraries";
 import { fingerprint } from "./fuzz/fingerprint";
 import { forms, paramKind, withoutInput, type Form, type World } from "./fuzz/forms";
-import { HttpClient, jsonOf, loopbackAddress, type RawResponse } from "./http-client";
+import { HttpClient, isErrorBody, jsonOf, loopbackAddress, type RawResponse } from "./http-client";
 import { discoverRoutes } from "./routes";
 import { unique } from "./helpers";
 import { signUpConfirmedRaw } from "./sign-up";
@@ -28,16 +28,6 @@ interface Case {
   broken: { field: string } | { body: true } | { param: string };
   path: string;
   body?: string;
-}
-
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
-}
-
-function isErrorBody(value: unknown): value is ErrorBody {
-  if (!value || typeof value !== "object" || !("error" in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return !!error && typeof error === "object" && typeof (error as { code?: unknown }).code === "string";
 }
 
 function describeAnswer(method: string, kase: Case, response: RawResponse): string {

@@ -89,6 +89,18 @@ export function jsonOf(response: RawResponse): unknown {
   }
 }
 
+/** The one error shape of every route (lib/http.ts). */
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string[]> };
+}
+
+/** Whether an answer's JSON is an error in that shape: an `error` object with a string code. */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (!value || typeof value !== "object" || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return !!error && typeof error === "object" && typeof (error as { code?: unknown }).code === "string";
+}
+
 /** A loopback address of its own for a test, so its per-address limits start from nothing. */
 export function loopbackAddress(): string {
   const byte = () => 2 + Math.floor(Math.random() * 250);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { z } from "zod";
 import { unique } from "./helpers";
-import { HttpClient, jsonOf, loopbackAddress, type RawResponse } from "./http-client";
+import { HttpClient, jsonOf, loopbackAddress, type ErrorBody, type RawResponse } from "./http-client";
 import { answerProblems } from "./openapi/answer";
 import { invalidSample, validSample, type Known, type Schema } from "./openapi/sample";
 import { signUpConfirmedRaw } from "./sign-up";
@@ -31,9 +31,6 @@ interface OpenApi {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
   components: { responses: Record<string, { "x-error-codes": string[] }> };
-}
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string[]> };
 }
 
 const WRITES = ["post", "put", "patch", "delete"];
@@ -67,7 +64,8 @@ const known: Known = (name) => {
   return byName[name];
 };
 
-function isErrorBody(value: unknown): value is ErrorBody {
+/** The error shape, strictly: a code and a message, and field messages as lists of strings. */
+function isDocumentedError(value: unknown): value is ErrorBody {
   if (!value || typeof value !== "object" || !("error" in value)) return false;
   const error = (value as { error: unknown }).error;
   if (!error || typeof error !== "object") return false;
@@ -85,7 +83,7 @@ function expectDocumented(what: string, operation: Operation, response: RawRespo
   expect(Object.keys(operation.responses), `the document lists this status: ${said}`).toContain(String(response.status));
   const body = jsonOf(response);
   if (response.status >= 400) {
-    expect(isErrorBody(body), `the documented error shape: ${said}`).toBe(true);
+    expect(isDocumentedError(body), `the documented error shape: ${said}`).toBe(true);
     const codes = document.components.responses[`Error${response.status}`]?.["x-error-codes"] ?? [];
     expect(codes, `a code the document gives ${response.status}: ${said}`).toContain((body as ErrorBody).error.code);
     if (response.status === 429 || response.status === 503) expect(response.headers["retry-after"], said).toBeDefined();
